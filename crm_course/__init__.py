@@ -1,0 +1,58 @@
+"""crm-course: the helper package of an interactive course in Customer Relationship Management.
+
+Three layers, one direction: data (datasets, readers) -> models (pure functions on
+DataFrames) -> views (seaborn plots); widgets are thin controllers over a model and a view.
+Importing this package loads pandas, numpy and the models only; matplotlib, seaborn,
+scipy and ipywidgets load when a plot, a fit or a widget is first used.
+
+>>> import crm_course as crm
+>>> tx = crm.load_dataset("retail")
+>>> rfm = crm.rfm_table(tx)
+>>> rfm.index.is_unique
+True
+"""
+
+from .data.catalog import dataset_card, list_datasets, load_dataset
+from .data.readers import read_transactions
+from .i18n import get_language, set_language
+from .models.btyd import btyd_summary, fit_bgnbd, fit_gamma_gamma, probabilistic_clv
+from .models.growth import growth_matrix
+from .models.lifecycle import closeness_categories
+from .models.relationships import relationship_types
+from .models.scoring import burnett_matrix, weight_sensitivity, weighted_score
+from .models.segmentation import abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
+from .models.value import clv, customer_profitability, delivered_value
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # data
+    "list_datasets",
+    "load_dataset",
+    "dataset_card",
+    "read_transactions",
+    # language
+    "set_language",
+    "get_language",
+    # models: lifecycle and segmentation
+    "closeness_categories",
+    "rfm_table",
+    "rfm_scores",
+    "rfm_segments",
+    "abc_classes",
+    "pareto_curve",
+    # models: customer value
+    "clv",
+    "delivered_value",
+    "customer_profitability",
+    "btyd_summary",
+    "fit_bgnbd",
+    "fit_gamma_gamma",
+    "probabilistic_clv",
+    # models: strategy
+    "weighted_score",
+    "weight_sensitivity",
+    "burnett_matrix",
+    "growth_matrix",
+    "relationship_types",
+]

@@ -1,0 +1,156 @@
+"""One place that checks inputs and words the errors.
+
+Every public function validates through these helpers, so a user always gets a
+``ValueError``/``TypeError`` that names the argument or column, shows an
+offending value and says how to fix it -- never a bare ``KeyError`` from pandas.
+
+>>> import pandas as pd
+>>> require_columns(pd.DataFrame({"id": [1]}), {"customer": "customer_id"}, data_name="tx")
+Traceback (most recent call last):
+...
+ValueError: Column 'customer_id' (argument `customer=`) is not in `tx`. Its columns are: ['id']. Pass customer='<your column name>'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "examples",
+    "require_frame",
+    "require_columns",
+    "require_not_empty",
+    "require_no_missing",
+    "require_numeric",
+    "require_choice",
+    "require_number",
+    "to_timestamp",
+]
+
+
+def examples(values: Iterable[Any], n: int = 3) -> str:
+    """Show the first ``n`` offending values, e.g. ``'abc', nan, -3 (and 12 more)``."""
+    values = list(values)
+    shown = ", ".join(repr(v) for v in values[:n])
+    more = len(values) - n
+    return shown + (f" (and {more} more)" if more > 0 else "")
+
+
+def require_frame(data: Any, name: str) -> pd.DataFrame:
+    """Refuse anything that is not a DataFrame, naming the argument."""
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(
+            f"`{name}` must be a pandas DataFrame, but a {type(data).__name__} was passed. "
+            f"Load one with crm.load_dataset(...) or crm.read_transactions(...)."
+        )
+    return data
+
+
+def require_columns(data: pd.DataFrame, columns: Mapping[str, str | None], data_name: str) -> None:
+    """Check that every ``argument -> column`` in ``columns`` names a column of ``data``.
+
+    ``None`` columns are optional and skipped.
+    """
+    require_frame(data, data_name)
+    for argument, column in columns.items():
+        if column is None:
+            continue
+        if column not in data.columns:
+            raise ValueError(
+                f"Column {column!r} (argument `{argument}=`) is not in `{data_name}`. "
+                f"Its columns are: {list(map(str, data.columns))}. "
+                f"Pass {argument}='<your column name>'."
+            )
+
+
+def require_not_empty(data: pd.DataFrame | pd.Series, data_name: str) -> None:
+    if len(data) == 0:
+        raise ValueError(f"`{data_name}` is empty: there is nothing to compute on. Pass data with at least one row.")
+
+
+def require_no_missing(series: pd.Series, argument: str, data_name: str) -> None:
+    """Refuse missing values, giving their count and the first row labels."""
+    missing = series.isna()
+    if missing.any():
+        rows = series.index[missing]
+        raise ValueError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` has "
+            f"{int(missing.sum())} missing value(s), first at row(s) {examples(rows)}. "
+            f"Fill or drop those rows first (e.g. data.dropna(subset=[{series.name!r}]))."
+        )
+
+
+def require_numeric(series: pd.Series, argument: str, data_name: str) -> pd.Series:
+    """Return ``series`` as float, refusing text and missing values with examples."""
+    require_no_missing(series, argument, data_name)
+    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+        converted = pd.to_numeric(series, errors="coerce")
+        bad = series[converted.isna()]
+        if len(bad):
+            raise TypeError(
+                f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` must be numeric, "
+                f"but {len(bad)} value(s) are not numbers: {examples(bad.tolist())}. "
+                f"Convert it first, e.g. pd.to_numeric(data[{series.name!r}])."
+            )
+        series = converted
+    values = series.astype(float)
+    infinite = ~np.isfinite(values)
+    if infinite.any():
+        raise ValueError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` has infinite value(s): "
+            f"{examples(values[infinite].tolist())}. Replace them with real numbers."
+        )
+    return values
+
+
+def require_choice(value: Any, options: Iterable[Any], argument: str) -> Any:
+    """seaborn's wording: "The value for `x` must be one of ..., but ... was passed"."""
+    options = list(options)
+    if value not in options:
+        raise ValueError(f"The value for `{argument}` must be one of {options}, but {value!r} was passed.")
+    return value
+
+
+def require_number(
+    value: Any,
+    argument: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+    integer: bool = False,
+) -> float:
+    """Check a scalar argument is a (whole) number inside a range; return it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        kind = "a whole number" if integer else "a number"
+        raise TypeError(f"`{argument}` must be {kind}, but {value!r} ({type(value).__name__}) was passed.")
+    if not np.isfinite(value):
+        raise ValueError(f"`{argument}` must be a finite number, but {value!r} was passed.")
+    if integer and value != int(value):
+        raise ValueError(f"`{argument}` must be a whole number, but {value!r} was passed.")
+    too_low = low is not None and (value < low or (value == low and not low_inclusive))
+    too_high = high is not None and (value > high or (value == high and not high_inclusive))
+    if too_low or too_high:
+        left = "[" if low_inclusive else "("
+        right = "]" if high_inclusive else ")"
+        interval = f"{left}{'-inf' if low is None else low}, {'inf' if high is None else high}{right}"
+        raise ValueError(f"`{argument}` must be in {interval}, but {value!r} was passed.")
+    return value
+
+
+def to_timestamp(value: Any, argument: str) -> pd.Timestamp:
+    """Turn a date-like scalar into a Timestamp, naming the argument on failure."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            f"`{argument}` must be a date such as '2024-12-31', but {value!r} was passed ({error})."
+        ) from None
+    if pd.isna(stamp):
+        raise ValueError(f"`{argument}` must be a date such as '2024-12-31', but {value!r} was passed.")
+    return stamp

@@ -1,0 +1,3 @@
+"""Strings of the exercises concepts (en/zh)."""
+
+STRINGS: dict[str, dict[str, str]] = {}

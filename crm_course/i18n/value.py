@@ -1,0 +1,3 @@
+"""Strings of the value concepts (en/zh)."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,1 @@
+"""Models: pure functions, DataFrame in, new DataFrame/Series/number out; no plotting, no printing."""
