@@ -1,0 +1,128 @@
+"""The `crm-course` command.
+
+    crm-course                 open the course in JupyterLab at the start page
+    crm-course doctor          check the environment before teaching
+    crm-course run             execute every notebook headless: time and errors of each
+    crm-course exercises       regenerate exercises/ from solutions/ (in a checkout)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .course import checkout_root, course_path
+
+START_PAGE = "notebooks/00_start_here.ipynb"
+
+
+def _course_root(workdir: Path) -> Path:
+    """The checkout itself; for an installed wheel, a copy of the course in ``workdir/crm-course``."""
+    root = checkout_root()
+    if root is not None:
+        return root
+    target = workdir / "crm-course"
+    for folder in ("notebooks", "exercises"):
+        if not (target / folder).exists():
+            shutil.copytree(course_path(folder), target / folder)
+            print(f"Copied the course's {folder} to {target / folder}")
+    return target
+
+
+def open_course(extra: list[str]) -> int:
+    root = _course_root(Path.cwd())
+    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}", *extra, START_PAGE]
+    print("Opening", root / START_PAGE)
+    return subprocess.call(command, cwd=root)
+
+
+def doctor() -> int:
+    from .doctor import format_table, run_checks
+
+    checks = run_checks()
+    print(format_table([(c.status, c.name, c.detail) for c in checks], ("status", "check", "detail / how to fix")))
+    failed = [c for c in checks if c.status == "FAIL"]
+    print(f"\n{len(failed)} problem(s) to fix." if failed else "\nReady to teach.")
+    return 1 if failed else 0
+
+
+def notebooks_to_run(paths: list[str]) -> list[Path]:
+    if paths:
+        return [Path(p) for p in paths]
+    found = []
+    for folder in ("notebooks", "exercises", "solutions"):
+        try:
+            found += sorted(course_path(folder).glob("*.ipynb"))
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def run_notebooks(paths: list[str], timeout: int) -> int:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    from .doctor import format_table
+
+    rows, failures = [], 0
+    for path in notebooks_to_run(paths):
+        notebook = nbformat.read(path, as_version=4)
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}})
+        started = time.perf_counter()
+        try:
+            client.execute()
+            status = "ok"
+        except CellExecutionError as error:
+            failures += 1
+            status = "ERROR " + str(error).strip().splitlines()[-1][:100]
+        except Exception as error:  # noqa: BLE001 - a timeout or a dead kernel is a row too
+            failures += 1
+            status = f"ERROR {type(error).__name__}: {str(error)[:100]}"
+        seconds = time.perf_counter() - started
+        rows.append((f"{path.parent.name}/{path.name}", f"{seconds:6.1f} s", status))
+        print(format_table(rows[-1:], ("notebook", "time", "status")).splitlines()[-1], flush=True)
+    print()
+    print(format_table(rows, ("notebook", "time", "status")))
+    print(f"\n{len(rows)} notebooks, {failures} with errors.")
+    return 1 if failures else 0
+
+
+def build_exercise_notebooks() -> int:
+    from .exercises.build import build_exercises
+
+    root = checkout_root()
+    if root is None:
+        print("crm-course exercises works in a checkout of the course (it writes exercises/).", file=sys.stderr)
+        return 2
+    for path in build_exercises(root / "solutions", root / "exercises"):
+        print("wrote", path.relative_to(root))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="crm-course", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("open", help="open the course in JupyterLab (the default)")
+    commands.add_parser("doctor", help="check the environment before teaching")
+    run = commands.add_parser("run", help="execute every notebook headless and report times and errors")
+    run.add_argument("paths", nargs="*", help="notebooks to run (default: all of the course)")
+    run.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
+    commands.add_parser("exercises", help="regenerate exercises/ from solutions/")
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "doctor":
+        return doctor()
+    if args.command == "run":
+        return run_notebooks(args.paths, args.timeout)
+    if args.command == "exercises":
+        return build_exercise_notebooks()
+    return open_course(extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

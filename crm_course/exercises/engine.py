@@ -1,0 +1,224 @@
+"""The exercise engine: questions as data, one checker, three outcomes.
+
+A chapter module declares questions (expected answer, typical mistakes, graded hints);
+students call ``check``, ``hint`` and ``solution``. Feedback shows the student's own value
+and a coaching message, never the expected answer. The solution code is read from the
+chapter's notebook in ``solutions/``, the single source of exercises.
+
+>>> q = Question("q1", expected=lambda: 42, hints=[T("Think of the answer to everything.", "想想万物的答案。")])
+>>> q.check(...).outcome
+'not_attempted'
+>>> q.check(41).outcome, q.check(42).outcome
+('incorrect', 'correct')
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..course import course_path
+from ..i18n import get_language, text
+
+__all__ = ["T", "Mistake", "Question", "Feedback", "Message", "solution_code"]
+
+SOLUTION_BEGIN, SOLUTION_END = "### BEGIN SOLUTION", "### END SOLUTION"
+
+
+def T(en: str, zh: str) -> dict[str, str]:
+    """A text in both languages."""
+    return {"en": en, "zh": zh}
+
+
+def _in_language(texts: dict[str, str]) -> str:
+    return texts[get_language()]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer: ``when(answer, expected)`` is true -> show ``says``."""
+
+    when: Callable[[Any, Any], bool]
+    says: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Text shown in a notebook: plain for nbval and terminals, HTML in Jupyter."""
+
+    body: str
+    color: str = "#31708f"
+    code: str | None = None
+
+    def __repr__(self) -> str:
+        return self.body + (f"\n\n{self.code}" if self.code else "")
+
+    def _repr_html_(self) -> str:
+        code = f"<pre>{html.escape(self.code)}</pre>" if self.code else ""
+        return (
+            f'<div style="border-left:4px solid {self.color};padding:4px 10px">'
+            f"{html.escape(self.body).replace(chr(10), '<br>')}{code}</div>"
+        )
+
+
+@dataclass(frozen=True)
+class Feedback(Message):
+    """The result of ``check``: ``outcome`` is ``not_attempted``, ``incorrect`` or ``correct``."""
+
+    outcome: str = "incorrect"
+
+    def __bool__(self) -> bool:
+        return self.outcome == "correct"
+
+
+_COLORS = {"not_attempted": "#8a6d3b", "incorrect": "#b30000", "correct": "#2b8a3e"}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, pd.DataFrame):
+        return "frame"
+    if isinstance(value, pd.Series):
+        return "series"
+    if isinstance(value, (bool, np.bool_)):
+        return "bool"
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return type(value).__name__
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (pd.Series, pd.DataFrame)):
+        return f"{type(value).__name__} with {len(value)} rows"
+    if isinstance(value, (float, np.floating)):
+        return f"{value:,.4g}"
+    return repr(value)
+
+
+def _differences(answer: Any, expected: Any, rel_tol: float) -> str | None:
+    """Why ``answer`` differs from ``expected`` in general terms (None when it does not)."""
+    kind = _kind(expected)
+    if _kind(answer) != kind:
+        return text("ex.wrong_type", kind=text(f"ex.kind.{kind}"), given=type(answer).__name__)
+    if kind == "number":
+        return None if math.isclose(float(answer), float(expected), rel_tol=rel_tol, abs_tol=1e-9) else ""
+    if kind == "text":
+        return None if answer.strip().lower() == expected.strip().lower() else ""
+    if kind == "list":
+        return None if list(answer) == list(expected) else ""
+    if kind not in ("series", "frame"):
+        return None if answer == expected else ""
+    if len(answer) != len(expected):
+        return text("ex.wrong_length", given=len(answer), expected=len(expected))
+    if kind == "frame" and list(answer.columns) != list(expected.columns):
+        return text("ex.wrong_columns", given=list(answer.columns))
+    if not answer.index.sort_values().equals(expected.index.sort_values()):
+        extra = answer.index.difference(expected.index)
+        return text("ex.wrong_index", example=repr(extra[0] if len(extra) else answer.index[0]))
+    aligned = answer.loc[expected.index]
+    if pd.api.types.is_numeric_dtype(np.asarray(expected).dtype):
+        same = np.isclose(np.asarray(aligned, dtype=float), np.asarray(expected, dtype=float), rtol=rel_tol)
+    else:
+        same = np.asarray(aligned == expected)
+    if same.all():
+        return None
+    where = expected.index[~same.reshape(len(expected), -1).all(axis=1)]
+    return text("ex.wrong_values", count=int((~same).sum()), example=repr(where[0]))
+
+
+@dataclass
+class Question:
+    """One exercise question.
+
+    expected : a function computing the right answer (run once, on first check).
+    mistakes : typical wrong answers with a coaching message each, checked first.
+    hints : graded hints, gentlest first.
+    rel_tol : relative tolerance for numbers.
+    chapter : the solutions notebook to read the solution from, e.g. ``"00_start_here"``.
+    """
+
+    name: str
+    expected: Callable[[], Any]
+    hints: list[dict[str, str]]
+    mistakes: list[Mistake] = field(default_factory=list)
+    rel_tol: float = 1e-6
+    chapter: str | None = None
+    _answer: Any = field(default=None, init=False, repr=False)
+    _computed: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def answer(self) -> Any:
+        if not self._computed:
+            self._answer, self._computed = self.expected(), True
+        return self._answer
+
+    def _feedback(self, outcome: str, *lines: str) -> Feedback:
+        return Feedback("\n".join(line for line in lines if line), color=_COLORS[outcome], outcome=outcome)
+
+    def check(self, answer: Any) -> Feedback:
+        """Check an answer: not attempted (``...``/None), incorrect with coaching, or correct."""
+        if answer is ... or answer is None:
+            return self._feedback("not_attempted", text("ex.not_attempted", name=self.name))
+        expected = self.answer
+        difference = _differences(answer, expected, self.rel_tol)
+        if difference is None:
+            return self._feedback("correct", text("ex.correct", name=self.name))
+        coaching = next((_in_language(m.says) for m in self.mistakes if _safely(m.when, answer, expected)), difference)
+        return self._feedback(
+            "incorrect",
+            text("ex.incorrect", name=self.name),
+            text("ex.your_answer", answer=_show(answer)),
+            coaching,
+            text("ex.try_hint", name=self.name),
+        )
+
+    def hint(self, level: int = 1) -> Message:
+        """Hint number ``level`` (1 = gentlest)."""
+        level = max(1, min(int(level), len(self.hints)))
+        body = text("ex.hint", level=level, total=len(self.hints), hint=_in_language(self.hints[level - 1]))
+        if level == len(self.hints):
+            body += text("ex.no_more_hints", name=self.name)
+        return Message(body)
+
+    def solution(self) -> Message:
+        """The reference solution, from the chapter's solutions notebook."""
+        code = solution_code(self.chapter, self.name) if self.chapter else None
+        if code is None:
+            return Message(text("ex.no_solution", name=self.name))
+        return Message(text("ex.solution", name=self.name), color="#2b8a3e", code=code)
+
+
+def _safely(when: Callable[[Any, Any], bool], answer: Any, expected: Any) -> bool:
+    """A mistake detector that cannot handle an odd answer simply does not match."""
+    try:
+        return bool(when(answer, expected))
+    except Exception:  # noqa: BLE001 - a detector must never turn feedback into a traceback
+        return False
+
+
+def solution_code(chapter: str, name: str) -> str | None:
+    """The code between the solution markers of the cell that checks question ``name``."""
+    try:
+        path = course_path("solutions") / f"{chapter}.ipynb"
+    except FileNotFoundError:
+        return None
+    if not path.exists():
+        return None
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and re.search(rf"\b{re.escape(name)}\.check\(", source):
+            inside = re.search(rf"{SOLUTION_BEGIN}\n(.*?){SOLUTION_END}", source, flags=re.S)
+            if inside:
+                return inside.group(1).rstrip()
+    return None

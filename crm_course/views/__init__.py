@@ -1,0 +1,4 @@
+"""Views: seaborn plots of models' results. Each takes ``ax=None`` and returns the Axes.
+
+Importing this package loads matplotlib and seaborn; ``import crm_course`` does not.
+"""

@@ -1,0 +1,39 @@
+"""Plots of the lifecycle models."""
+
+from __future__ import annotations
+
+import pandas as pd
+import seaborn as sns
+from matplotlib import pyplot as plt
+
+from ..i18n import text
+from ..models.lifecycle import CLOSENESS
+from ._style import prepare
+
+__all__ = ["closeness_bar"]
+
+CLOSENESS_COLORS = dict(zip(CLOSENESS, ["#c7c7c7", "#9ecae1", "#4292c6", "#08519c", "#e6550d"]))
+
+
+def closeness_bar(categories: pd.Series, *, lapsed_after: int | None = None, ax=None):
+    """Horizontal bars: how many customers fall in each closeness category.
+
+    >>> import crm_course as crm
+    >>> cats = crm.closeness_categories(crm.load_dataset("cdnow"), lapsed_after=180)
+    >>> closeness_bar(cats).get_xlabel()
+    'Number of customers'
+    """
+    language = prepare()
+    ax = ax or plt.gca()
+    counts = categories.value_counts().reindex(CLOSENESS, fill_value=0)
+    labels = [text(f"closeness.{code}", language) for code in CLOSENESS]
+    sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[CLOSENESS_COLORS[c] for c in CLOSENESS],
+                legend=False, ax=ax)
+    for container in ax.containers:
+        ax.bar_label(container, padding=3)
+    ax.set_xlabel(text("closeness.xlabel", language))
+    ax.set_ylabel(text("closeness.ylabel", language))
+    if lapsed_after is not None:
+        ax.set_title(text("closeness.title", language, days=lapsed_after))
+    ax.margins(x=0.12)
+    return ax

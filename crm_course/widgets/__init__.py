@@ -1,0 +1,16 @@
+"""Widgets: thin ipywidgets controllers over one model function and one view function.
+
+Each explorer shows its controls and a figure, recomputes on every change, and keeps the
+current model output in ``.result`` for the lecturer to keep working with.
+"""
+
+try:
+    import ipywidgets  # noqa: F401
+except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
+    raise ImportError(
+        "The interactive widgets need ipywidgets: `pip install ipywidgets` (it comes with crm-course)."
+    ) from error
+
+from .lifecycle import closeness_explorer
+
+__all__ = ["closeness_explorer"]
