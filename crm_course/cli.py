@@ -3,12 +3,15 @@
     crm-course                 open the course in JupyterLab at the start page
     crm-course doctor          check the environment before teaching
     crm-course run             execute every notebook headless: time and errors of each
+                               (--save writes the outputs back: notebooks/ and solutions/ keep them)
     crm-course exercises       regenerate exercises/ from solutions/ (in a checkout)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +39,8 @@ def _course_root(workdir: Path) -> Path:
 def open_course(extra: list[str]) -> int:
     root = _course_root(Path.cwd())
     command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}", *extra, START_PAGE]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.insert(-1, "--allow-root")  # containers and CI machines often run as root
     print("Opening", root / START_PAGE)
     return subprocess.call(command, cwd=root)
 
@@ -62,7 +67,7 @@ def notebooks_to_run(paths: list[str]) -> list[Path]:
     return found
 
 
-def run_notebooks(paths: list[str], timeout: int) -> int:
+def run_notebooks(paths: list[str], timeout: int, save: bool = False) -> int:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -72,7 +77,7 @@ def run_notebooks(paths: list[str], timeout: int) -> int:
     rows, failures = [], 0
     for path in notebooks_to_run(paths):
         notebook = nbformat.read(path, as_version=4)
-        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=False,
                                 resources={"metadata": {"path": str(path.parent)}})
         started = time.perf_counter()
         try:
@@ -80,11 +85,13 @@ def run_notebooks(paths: list[str], timeout: int) -> int:
             status = "ok"
         except CellExecutionError as error:
             failures += 1
-            status = "ERROR " + str(error).strip().splitlines()[-1][:100]
+            status = "ERROR " + re.sub(r"\x1b\[[0-9;]*m", "", str(error).strip().splitlines()[-1])[:100]
         except Exception as error:  # noqa: BLE001 - a timeout or a dead kernel is a row too
             failures += 1
             status = f"ERROR {type(error).__name__}: {str(error)[:100]}"
         seconds = time.perf_counter() - started
+        if save and status == "ok":
+            nbformat.write(notebook, path)
         rows.append((f"{path.parent.name}/{path.name}", f"{seconds:6.1f} s", status))
         print(format_table(rows[-1:], ("notebook", "time", "status")).splitlines()[-1], flush=True)
     print()
@@ -113,12 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="execute every notebook headless and report times and errors")
     run.add_argument("paths", nargs="*", help="notebooks to run (default: all of the course)")
     run.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
+    run.add_argument("--save", action="store_true", help="write the fresh outputs back (maintainers, before a commit)")
     commands.add_parser("exercises", help="regenerate exercises/ from solutions/")
     args, extra = parser.parse_known_args(argv)
     if args.command == "doctor":
         return doctor()
     if args.command == "run":
-        return run_notebooks(args.paths, args.timeout)
+        return run_notebooks(args.paths, args.timeout, args.save)
     if args.command == "exercises":
         return build_exercise_notebooks()
     return open_course(extra)

@@ -67,6 +67,7 @@ class Dataset:
     description: str
     file: str  # relative to datasets_dir()
     read: Callable[[Path], pd.DataFrame]
+    generator: str | None = None  # module that regenerates a synthetic dataset
 
     @property
     def card(self) -> str:
@@ -81,12 +82,14 @@ DATASETS = {
             "Transactions of a lifestyle retail chain over two years (synthetic, seeded).",
             "retail/transactions.csv",
             _read_retail_transactions,
+            "crm_course.data.retail",
         ),
         Dataset(
             "retail_customers",
             "Registered members of the retail chain, buyers and never-buyers (synthetic, seeded).",
             "retail/customers.csv",
             _read_retail_customers,
+            "crm_course.data.retail",
         ),
         Dataset(
             "cdnow",
@@ -105,6 +108,7 @@ DATASETS = {
             "B2B accounts of a logistics provider scored 1-5 on the Burnett indicators (synthetic).",
             "key_accounts/key_accounts.csv",
             _read_csv,
+            "crm_course.data.key_accounts",
         ),
     ]
 }
@@ -127,10 +131,8 @@ def load_dataset(name: str) -> pd.DataFrame:
     dataset = _dataset(name)
     path = datasets_dir() / dataset.file
     if not path.exists():
-        raise FileNotFoundError(
-            f"The file of dataset {name!r} is missing: {path}. "
-            f"Reinstall crm-course, or in a checkout run `python -m crm_course.data.synthetic`."
-        )
+        regenerate = f", or in a checkout run `python -m {dataset.generator}`" if dataset.generator else ""
+        raise FileNotFoundError(f"The file of dataset {name!r} is missing: {path}. Reinstall crm-course{regenerate}.")
     return dataset.read(path)
 
 

@@ -10,7 +10,7 @@ from ..data.catalog import load_dataset
 from ..models.lifecycle import closeness_categories
 from .engine import Mistake, Question, T
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "STEPS"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "STEPS", "WRONG_ANSWERS"]
 
 CHAPTER = "00_start_here"
 STEPS = ["software", "process", "culture", "organisation"]
@@ -129,3 +129,18 @@ q5 = Question(
                                                       "0.2 是客户的比例，不是收入的份额。")),
     ],
 )
+
+# Typical wrong answers and the coaching each must trigger, built from a solved notebook's
+# variables (tests/test_exercises.py checks every one).
+WRONG_ANSWERS = {
+    "q1": lambda ns: [(len(ns["tx"]), "number of transactions"), (len(ns["members"]), "registered members")],
+    "q2": lambda ns: [(-ns["answer"], "cannot be negative"), (ns["tx"]["customer_id"].nunique(), "did buy")],
+    "q3": lambda ns: [
+        (["software", "culture", "organisation", "process"], "not where it starts"),
+        (["organisation", "culture", "process", "software"], "how people think"),
+        (["culture", "process"], "exactly once"),
+    ],
+    "q4": lambda ns: [(_lost(365), "another threshold")],
+    "q5": lambda ns: [(ns["answer"] * 100, "fraction"), (0.2, "share of customers"),
+                      (_top_share(ns["tx"]["amount"]), "ranked single transactions")],
+}

@@ -2,3 +2,7 @@
 
 Importing this package loads matplotlib and seaborn; ``import crm_course`` does not.
 """
+
+from .lifecycle import closeness_bar
+
+__all__ = ["closeness_bar"]

@@ -1,0 +1,60 @@
+"""The package as users get it: a wheel that works outside a checkout, a light import."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+                   check=True)
+    return next(out.glob("crm_course-*.whl"))
+
+
+def test_wheel_carries_data_notebooks_and_solutions(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for expected in ("crm_course/_course/datasets/retail/transactions.csv",
+                     "crm_course/_course/datasets/cdnow/CDNOW_sample.txt",
+                     "crm_course/_course/notebooks/00_start_here.ipynb",
+                     "crm_course/_course/exercises/00_start_here.ipynb",
+                     "crm_course/_course/solutions/00_start_here.ipynb"):
+        assert expected in names
+    size = sum(info.compress_size for info in zipfile.ZipFile(wheel).infolist())
+    assert size < 5_000_000, f"wheel is {size:,} bytes"
+
+
+def test_installed_wheel_works_outside_a_checkout(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True)
+    script = (
+        "import crm_course as crm, crm_course.course as c\n"
+        "assert 'site' in str(c.course_path('datasets')), c.course_path('datasets')\n"
+        "print(*(len(crm.load_dataset(n)) for n in crm.list_datasets()['name']))\n"
+        "from crm_course.exercises import ch00\n"
+        "print('solution' if ch00.q1.solution().code else 'none')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    counts, solution = result.stdout.split("\n")[:2]
+    assert all(int(n) > 0 for n in counts.split()) and solution == "solution"
+
+
+def test_import_is_light():
+    script = (
+        "import sys, time\n"
+        "import pandas\n"
+        "t = time.perf_counter(); import crm_course; print(time.perf_counter() - t)\n"
+        "print(' '.join(m for m in ('matplotlib', 'seaborn', 'ipywidgets', 'scipy', 'scipy.optimize') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    seconds, heavy = result.stdout.split("\n")[:2]
+    assert heavy == "", f"import crm_course loaded {heavy}"
+    assert float(seconds) < 0.5
