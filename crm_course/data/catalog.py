@@ -51,10 +51,11 @@ def _read_cdnow_sample(path: Path) -> pd.DataFrame:
 
 
 def _read_cdnow_summary(path: Path) -> pd.DataFrame:
-    raw = pd.read_csv(path)
-    return raw.rename(
+    summary = pd.read_csv(path).rename(
         columns={"ID": "customer_id", "x": "frequency", "t_x": "recency", "zbar": "monetary_value"}
     ).set_index("customer_id")
+    summary.attrs["unit"] = "W"  # recency and T are in weeks, as in the paper
+    return summary
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
