@@ -40,7 +40,7 @@ def closeness_explorer(tx: pd.DataFrame | None = None, members=None, **options) 
     """The start page's widget; on the retail data (with its never-buying members) by default.
 
     >>> explorer = closeness_explorer(lapsed_after=90)
-    >>> explorer.result.value_counts().sum() == len(explorer.members)
+    >>> int(explorer.result.value_counts().sum()) == len(explorer.members)
     True
     """
     if tx is None:
