@@ -19,8 +19,16 @@ from .models.btyd import btyd_summary, fit_bgnbd, fit_gamma_gamma, probabilistic
 from .models.growth import growth_matrix
 from .models.lifecycle import closeness_categories
 from .models.relationships import relationship_types
-from .models.scoring import burnett_matrix, weight_sensitivity, weighted_score
-from .models.segmentation import abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
+from .models.scoring import (
+    BURNETT_ATTRACTIVENESS,
+    BURNETT_GRID,
+    BURNETT_RELATIONSHIP,
+    burnett_matrix,
+    burnett_scores,
+    weight_sensitivity,
+    weighted_score,
+)
+from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
 from .models.value import clv, customer_profitability, delivered_value
 
 __version__ = "0.1.0"
@@ -39,6 +47,7 @@ __all__ = [
     "rfm_table",
     "rfm_scores",
     "rfm_segments",
+    "DEFAULT_SEGMENT_RULES",
     "abc_classes",
     "pareto_curve",
     # models: customer value
@@ -52,7 +61,11 @@ __all__ = [
     # models: strategy
     "weighted_score",
     "weight_sensitivity",
+    "burnett_scores",
     "burnett_matrix",
+    "BURNETT_ATTRACTIVENESS",
+    "BURNETT_RELATIONSHIP",
+    "BURNETT_GRID",
     "growth_matrix",
     "relationship_types",
 ]
