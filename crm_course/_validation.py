@@ -28,6 +28,7 @@ __all__ = [
     "require_numeric",
     "require_choice",
     "require_number",
+    "require_dates",
     "to_timestamp",
 ]
 
@@ -141,6 +142,35 @@ def require_number(
         interval = f"{left}{'-inf' if low is None else low}, {'inf' if high is None else high}{right}"
         raise ValueError(f"`{argument}` must be in {interval}, but {value!r} was passed.")
     return value
+
+
+def require_dates(series: pd.Series, argument: str, data_name: str) -> pd.Series:
+    """Return a date column as datetimes: datetimes pass, ISO text ('2024-03-31') is parsed,
+    numbers, missing and unparseable values are refused with examples."""
+    require_no_missing(series, argument, data_name)
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series
+    where = f"Column {series.name!r} (argument `{argument}=`) of `{data_name}`"
+    how_to_fix = (
+        "Read your file with crm.read_transactions(...), which understands more date formats, "
+        f"or convert the column first with pd.to_datetime(data[{series.name!r}], format=...)."
+    )
+    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        raise TypeError(
+            f"{where} holds numbers such as {examples(series.tolist(), 2)}, not dates. Convert it first, "
+            f"e.g. pd.to_datetime(data[{series.name!r}].astype(str), format='%Y%m%d')."
+        )
+    try:
+        parsed = pd.to_datetime(series, format="ISO8601", errors="coerce")
+    except ValueError as error:  # e.g. mixed time zones
+        raise ValueError(f"{where} cannot be read as dates: {error}. {how_to_fix}") from None
+    bad = series[parsed.isna()]
+    if len(bad):
+        raise ValueError(
+            f"{where} has {len(bad)} value(s) that are not dates such as '2024-12-31': "
+            f"{examples(bad.tolist())}. {how_to_fix}"
+        )
+    return parsed
 
 
 def to_timestamp(value: Any, argument: str) -> pd.Timestamp:

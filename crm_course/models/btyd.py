@@ -38,6 +38,7 @@ from .._validation import (
     examples,
     require_choice,
     require_columns,
+    require_dates,
     require_frame,
     require_no_missing,
     require_not_empty,
@@ -131,25 +132,8 @@ def btyd_summary(
 
 
 def _purchase_days(dates: pd.Series) -> pd.Series:
-    """The calendar day of each transaction; refuses missing, numeric and unparseable dates."""
-    require_no_missing(dates, "date", "tx")
-    if pd.api.types.is_numeric_dtype(dates):
-        raise TypeError(
-            f"Column {dates.name!r} (argument `date=`) of `tx` holds numbers such as "
-            f"{examples(dates.tolist(), 2)}, not dates. Convert it first, e.g. "
-            f"pd.to_datetime(tx[{dates.name!r}].astype(str), format='%Y%m%d')."
-        )
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        parsed = pd.to_datetime(dates, format="ISO8601", errors="coerce")
-        bad = dates[parsed.isna()]
-        if len(bad):
-            raise ValueError(
-                f"Column {dates.name!r} (argument `date=`) of `tx` has {len(bad)} value(s) that are not dates "
-                f"such as '2024-12-31': {examples(bad.tolist())}. Read your file with crm.read_transactions(...), "
-                f"which understands more date formats, or convert the column with pd.to_datetime."
-            )
-        dates = parsed
-    return dates.dt.normalize()
+    """The calendar day of each transaction."""
+    return require_dates(dates, "date", "tx").dt.normalize()
 
 
 def _purchase_amounts(amounts: pd.Series) -> pd.Series:

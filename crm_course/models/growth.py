@@ -19,6 +19,7 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
+    require_dates,
     require_no_missing,
     require_not_empty,
     require_numeric,
@@ -34,22 +35,6 @@ GROWTH_CELLS: dict[str, tuple[str, str]] = {
     "acquisition": ("new", "existing"),
     "diversification": ("new", "new"),
 }
-
-
-def _dates(series: pd.Series, data_name: str) -> pd.Series:
-    """The date column as datetimes: ISO text is parsed, anything else refused."""
-    require_no_missing(series, "date", data_name)
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return series
-    parsed = pd.to_datetime(series.astype(str), format="ISO8601", errors="coerce")
-    bad = series[parsed.isna()]
-    if len(bad) or pd.api.types.is_numeric_dtype(series):
-        raise ValueError(
-            f"Column {series.name!r} (argument `date=`) of `{data_name}` must hold dates such as "
-            f"'2024-03-31', but has {examples((bad if len(bad) else series).tolist())}. "
-            f"Parse it first with pd.to_datetime(tx[{series.name!r}], format=...)."
-        )
-    return parsed
 
 
 def growth_matrix(
@@ -99,7 +84,7 @@ def growth_matrix(
             f"{examples(negative.tolist())} at row(s) {examples(negative.index)}. Revenue cells need "
             f"amounts >= 0: net returns against their purchases first."
         )
-    dates = _dates(tx[date], "tx")
+    dates = require_dates(tx[date], "date", "tx")
     split = to_timestamp(split, "split")
     first, last = dates.min(), dates.max()
     if not first < split <= last:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .._validation import require_columns, require_no_missing, require_not_empty, require_number, to_timestamp
+from .._validation import require_columns, require_dates, require_no_missing, require_not_empty, require_number, to_timestamp
 
 __all__ = ["CLOSENESS", "closeness_categories"]
 
@@ -42,10 +42,9 @@ def closeness_categories(
     require_columns(tx, {"customer": customer, "date": date}, data_name="tx")
     require_not_empty(tx, "tx")
     require_no_missing(tx[customer], "customer", "tx")
-    require_no_missing(tx[date], "date", "tx")
     require_number(lapsed_after, "lapsed_after", low=0, integer=True)
     require_number(loyal_from, "loyal_from", low=2, integer=True)
-    dates = pd.to_datetime(tx[date]).dt.normalize()
+    dates = require_dates(tx[date], "date", "tx").dt.normalize()
     as_of = dates.max() if as_of is None else to_timestamp(as_of, "as_of")
     if dates.max() > as_of:
         raise ValueError(

@@ -25,6 +25,7 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
+    require_dates,
     require_no_missing,
     require_not_empty,
     require_number,
@@ -55,33 +56,6 @@ DEFAULT_SEGMENT_RULES: tuple[dict[str, object], ...] = (
     {"segment": "hibernating", "r_min": 1, "r_max": 2, "f_min": 1, "f_max": 2},
 )
 _RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max"]
-
-
-def _purchase_dates(series: pd.Series, data_name: str) -> pd.Series:
-    """The date column as datetimes: ISO text is parsed, anything unparseable is refused."""
-    require_no_missing(series, "date", data_name)
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return series
-    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-        raise TypeError(
-            f"Column {series.name!r} (argument `date=`) of `{data_name}` holds numbers "
-            f"({examples(series.head(3).tolist())}), not dates. "
-            f"Convert it first, e.g. pd.to_datetime(data[{series.name!r}].astype(str), format='%Y%m%d')."
-        )
-    how_to_fix = f"Parse it first with pd.to_datetime(data[{series.name!r}], format=...)."
-    try:
-        parsed = pd.to_datetime(series, format="ISO8601", errors="coerce")
-    except ValueError as error:  # e.g. mixed time zones
-        raise ValueError(
-            f"Column {series.name!r} (argument `date=`) of `{data_name}` cannot be read as dates: {error} {how_to_fix}"
-        ) from None
-    bad = series[parsed.isna()]
-    if len(bad):
-        raise ValueError(
-            f"Column {series.name!r} (argument `date=`) of `{data_name}` has {len(bad)} value(s) that are "
-            f"not dates in the form 'YYYY-MM-DD': {examples(bad.tolist())}. {how_to_fix}"
-        )
-    return parsed
 
 
 def _calendar_day(stamps):
@@ -134,7 +108,7 @@ def rfm_table(
     require_columns(tx, {"customer": customer, "date": date, "amount": amount, "order": order}, "tx")
     require_not_empty(tx, "tx")
     require_no_missing(tx[customer], "customer", "tx")
-    dates = _purchase_dates(tx[date], "tx")
+    dates = require_dates(tx[date], "date", "tx")
     amounts = require_numeric(tx[amount], "amount", "tx")
     last_day = _calendar_day(dates.max())
     if as_of is None:
