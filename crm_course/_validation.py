@@ -88,7 +88,12 @@ def require_no_missing(series: pd.Series, argument: str, data_name: str) -> None
 def require_numeric(series: pd.Series, argument: str, data_name: str) -> pd.Series:
     """Return ``series`` as float, refusing text and missing values with examples."""
     require_no_missing(series, argument, data_name)
-    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+    if pd.api.types.is_bool_dtype(series):
+        raise TypeError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` must be numeric, but it holds "
+            f"True/False values. Pass the column with the numbers, or convert it with .astype(int) on purpose."
+        )
+    if not pd.api.types.is_numeric_dtype(series):
         converted = pd.to_numeric(series, errors="coerce")
         bad = series[converted.isna()]
         if len(bad):
