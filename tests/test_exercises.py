@@ -51,6 +51,16 @@ def test_feedback_in_chinese():
     assert "第二" in repr(QUESTION.hint(2))
 
 
+def test_frames_compare_by_column_and_odd_types_get_coaching_not_a_traceback():
+    expected = pd.DataFrame({"recency": [3, 10], "segment": ["a", "b"]}, index=["x", "y"])
+    question = Question("q8", expected=lambda: expected, hints=[T("h", "提示"), T("h2", "提示2")])
+    assert question.check(expected.iloc[::-1].copy()).outcome == "correct"
+    as_timedelta = expected.assign(recency=pd.to_timedelta(expected["recency"], unit="D"))
+    assert "Column 'recency' should hold numbers" in repr(question.check(as_timedelta))
+    assert "should hold numbers" in repr(question.check(expected.assign(recency=["3", "10"])))
+    assert "1 value(s) differ, e.g. at 'y'" in repr(question.check(expected.assign(segment=["a", "c"])))
+
+
 def test_graded_hints():
     assert "Hint 1 of 2: first" in repr(QUESTION.hint())
     assert "Hint 2 of 2: second" in repr(QUESTION.hint(2)) and "last hint" in repr(QUESTION.hint(2))

@@ -106,6 +106,10 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
+def _is_number_column(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
 def _differences(answer: Any, expected: Any, rel_tol: float) -> str | None:
     """Why ``answer`` differs from ``expected`` in general terms (None when it does not)."""
     kind = _kind(expected)
@@ -127,13 +131,18 @@ def _differences(answer: Any, expected: Any, rel_tol: float) -> str | None:
         extra = answer.index.difference(expected.index)
         return text("ex.wrong_index", example=repr(extra[0] if len(extra) else answer.index[0]))
     aligned = answer.loc[expected.index]
-    if pd.api.types.is_numeric_dtype(np.asarray(expected).dtype):
-        same = np.isclose(np.asarray(aligned, dtype=float), np.asarray(expected, dtype=float), rtol=rel_tol)
-    else:
-        same = np.asarray(aligned == expected)
+    columns = zip(aligned.items(), expected.items()) if kind == "frame" else [((aligned.name, aligned), (expected.name, expected))]
+    same = np.ones((len(expected), 1 if kind == "series" else expected.shape[1]), dtype=bool)
+    for i, ((name, mine), (_, right)) in enumerate(columns):
+        if _is_number_column(right):
+            if not _is_number_column(mine):
+                return text("ex.wrong_dtype", column=repr(name), given=str(mine.dtype))
+            same[:, i] = np.isclose(mine.to_numpy(float), right.to_numpy(float), rtol=rel_tol, equal_nan=True)
+        else:
+            same[:, i] = (mine.to_numpy() == right.to_numpy()) | (mine.isna().to_numpy() & right.isna().to_numpy())
     if same.all():
         return None
-    where = expected.index[~same.reshape(len(expected), -1).all(axis=1)]
+    where = expected.index[~same.all(axis=1)]
     return text("ex.wrong_values", count=int((~same).sum()), example=repr(where[0]))
 
 

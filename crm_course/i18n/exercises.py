@@ -33,6 +33,11 @@ STRINGS = {
         "en": "Your answer's columns {given} differ from the ones asked for.",
         "zh": "你的答案的列 {given} 与题目要求的不同。",
     },
+    "ex.wrong_dtype": {
+        "en": "Column {column} should hold numbers, but yours holds {given} values (e.g. text or time spans; "
+        "for day counts use `.dt.days`).",
+        "zh": "列 {column} 应当是数字，但你的答案是 {given} 类型（例如文本或时间间隔；天数请用 `.dt.days`）。",
+    },
     "ex.wrong_values": {
         "en": "The shape is right, but {count} value(s) differ, e.g. at {example}.",
         "zh": "形状正确，但有 {count} 个值不同，例如 {example} 处。",
