@@ -78,7 +78,7 @@ def run_notebooks(paths: list[str], timeout: int, save: bool = False) -> int:
     for path in notebooks_to_run(paths):
         notebook = nbformat.read(path, as_version=4)
         client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=False,
-                                resources={"metadata": {"path": str(path.parent)}})
+                                record_timing=False, resources={"metadata": {"path": str(path.parent)}})
         started = time.perf_counter()
         try:
             client.execute()
