@@ -64,4 +64,95 @@ STRINGS: dict[str, dict[str, str]] = {
     "profit.D": {"en": "D: lower 20%", "zh": "D 类：较低的 20%"},
     "profit.E": {"en": "E: least profitable 20%", "zh": "E 类：利润最低的 20%"},
     "profit.F": {"en": "F: loss-making", "zh": "F 类：亏损客户"},
+    # segments of the "value tiers" rules (crm_course.widgets.value.VALUE_TIER_RULES); segment.* is the default map
+    "valueview.segment.best": {"en": "Best: recent and frequent", "zh": "最佳客户：近期且频繁"},
+    "valueview.segment.occasional": {"en": "Occasional: recent, seldom", "zh": "偶尔购买：近期但不频繁"},
+    "valueview.segment.lapsing": {"en": "Lapsing: frequent, not recent", "zh": "渐行渐远：频繁但近期未购"},
+    "valueview.segment.lost": {"en": "Lost: neither", "zh": "流失客户：既不近期也不频繁"},
+    # plots of the value chapter
+    "valueview.pareto.title": {"en": "Pareto curve and ABC classes", "zh": "帕累托曲线与 ABC 分类"},
+    "valueview.pareto.band": {
+        "en": "{name}: {customers:.0%} of customers, {value:.0%} of value",
+        "zh": "{name}：占客户 {customers:.0%}，占价值 {value:.0%}",
+    },
+    "valueview.pareto.top20": {
+        "en": "top 20% of customers:\n{share:.0%} of value",
+        "zh": "前 20% 的客户：\n贡献 {share:.0%} 的价值",
+    },
+    "valueview.segments.title": {"en": "RFM segments: customers and revenue", "zh": "RFM 客户细分：客户数与收入"},
+    "valueview.segments.customers": {"en": "Share of customers", "zh": "客户占比"},
+    "valueview.segments.revenue": {"en": "Share of revenue", "zh": "收入占比"},
+    "valueview.segments.xlabel": {"en": "Share of all customers / of all revenue", "zh": "占全部客户 / 全部收入的比例"},
+    "valueview.heatmap.title": {"en": "Customers in each R × F cell", "zh": "各 R × F 单元格的客户数"},
+    "valueview.heatmap.xlabel": {
+        "en": "F score (frequency; {bins} = most purchases)",
+        "zh": "F 得分（消费频率，{bins} = 购买最多）",
+    },
+    "valueview.heatmap.ylabel": {"en": "R score (recency; {bins} = most recent)", "zh": "R 得分（最近一次消费，{bins} = 最近）"},
+    "valueview.clv.title": {"en": "CLV by retention rate and discount rate", "zh": "客户终生价值随保留率与贴现率的变化"},
+    "valueview.clv.subtitle": {
+        "en": "margin {margin:,.0f} per period, {horizon}",
+        "zh": "每期利润 {margin:,.0f}，{horizon}",
+    },
+    "valueview.clv.subtitle_cost": {
+        "en": "margin {margin:,.0f} per period, {horizon}, minus acquisition cost {cost:,.0f}",
+        "zh": "每期利润 {margin:,.0f}，{horizon}，减去获取成本 {cost:,.0f}",
+    },
+    "valueview.clv.unlimited": {"en": "unlimited horizon", "zh": "无限期"},
+    "valueview.clv.periods": {"en": "{horizon} periods", "zh": "{horizon} 期"},
+    "valueview.clv.line": {"en": "{rate:.0%}", "zh": "{rate:.0%}"},
+    "valueview.clv.point": {"en": "CLV {clv:,.0f}", "zh": "CLV {clv:,.0f}"},
+    "valueview.palive.title": {
+        "en": "P(alive) of customers observed for {T:g} {unit}",
+        "zh": "观察 {T:g} {unit}的客户的存活概率 P(alive)",
+    },
+    "valueview.palive.xlabel": {"en": "Recency: last purchase, {unit} after the first", "zh": "最近一次购买：首次购买后第几{unit}"},
+    "valueview.palive.ylabel": {"en": "Repeat purchases (frequency)", "zh": "重复购买次数（频率）"},
+    "valueview.palive.colorbar": {"en": "P(alive)", "zh": "存活概率 P(alive)"},
+    "valueview.unit.W": {"en": "weeks", "zh": "周"},
+    "valueview.unit.D": {"en": "days", "zh": "天"},
+    "valueview.unit.M": {"en": "months", "zh": "月"},
+    "valueview.unit.Y": {"en": "years", "zh": "年"},
+    # widgets of the value chapter
+    "valueview.dataset": {"en": "Dataset", "zh": "数据集"},
+    "valueview.bins": {"en": "Score bins", "zh": "得分档数"},
+    "valueview.as_of": {"en": "As of", "zh": "分析日期"},
+    "valueview.rules": {"en": "Segment rules", "zh": "细分规则"},
+    "valueview.rules.default": {"en": "10 segments (standard map)", "zh": "10 个细分（标准）"},
+    "valueview.rules.value_tiers": {"en": "4 value tiers", "zh": "4 个价值层级"},
+    "valueview.rules.custom": {"en": "Your rules", "zh": "自定义规则"},
+    "valueview.rules_bins": {
+        "en": "The segment rules \"{rules}\" are written for {rules_bins} score bins, but the scores have {bins}. "
+              "Set the bins back to {rules_bins}, or pass rules for {bins} bins: rfm_explorer(rules=my_rules).",
+        "zh": "细分规则“{rules}”是按 {rules_bins} 档得分写的，但现在的得分有 {bins} 档。"
+              "请把得分档数改回 {rules_bins}，或传入按 {bins} 档写的规则：rfm_explorer(rules=my_rules)。",
+    },
+    "valueview.no_tx": {
+        "en": "No transactions on or before {as_of}: the data run from {first} to {last}. Choose a later date.",
+        "zh": "{as_of} 及之前没有交易：数据从 {first} 到 {last}。请选择更晚的日期。",
+    },
+    "valueview.caption": {
+        "en": "As of {as_of}: {customers:,} customers with {transactions:,} transactions",
+        "zh": "截至 {as_of}：{customers:,} 位客户，{transactions:,} 笔交易",
+    },
+    "valueview.customers": {"en": "Customers", "zh": "客户数"},
+    "valueview.a_cut": {"en": "A: first share of value", "zh": "A 类：累计价值至"},
+    "valueview.b_cut": {"en": "B: up to", "zh": "B 类：累计价值至"},
+    "valueview.value_share": {"en": "Share of value", "zh": "价值占比"},
+    "valueview.cuts_order": {
+        "en": "The B cut ({b:.0%}) must be above the A cut ({a:.0%}): move one of the two sliders.",
+        "zh": "B 类的分界（{b:.0%}）必须高于 A 类的分界（{a:.0%}）：请移动其中一个滑块。",
+    },
+    "valueview.dataset.retail": {"en": "retail (lifestyle retail chain)", "zh": "retail（生活方式零售连锁）"},
+    "valueview.dataset.cdnow": {"en": "cdnow (online CD store)", "zh": "cdnow（在线 CD 商店）"},
+    "valueview.horizon": {"en": "Horizon (0 = unlimited)", "zh": "期数（0 = 无限期）"},
+    "valueview.clv_result": {"en": "Customer lifetime value: {clv:,.2f}", "zh": "客户终生价值：{clv:,.2f}"},
+    "valueview.clv_pays": {
+        "en": "after the acquisition cost of {cost:,.2f}: the customer pays back",
+        "zh": "已减去获取成本 {cost:,.2f}：该客户能收回成本",
+    },
+    "valueview.clv_loses": {
+        "en": "after the acquisition cost of {cost:,.2f}: the customer does not pay back",
+        "zh": "已减去获取成本 {cost:,.2f}：该客户收不回成本",
+    },
 }

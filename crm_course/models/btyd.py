@@ -47,7 +47,9 @@ from .._validation import (
     to_timestamp,
 )
 
-__all__ = ["btyd_summary", "fit_bgnbd", "fit_gamma_gamma", "probabilistic_clv", "BGNBD", "GammaGamma"]
+__all__ = [
+    "btyd_summary", "fit_bgnbd", "fit_gamma_gamma", "probabilistic_clv", "p_alive_grid", "BGNBD", "GammaGamma",
+]
 
 # Length of each time unit in days. A month is an average month (365.25 / 12 days).
 UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
@@ -684,3 +686,38 @@ def probabilistic_clv(
         value += (purchases_by_k - purchases_so_far) * spend * margin / discount_factor
         purchases_so_far = purchases_by_k
     return pd.Series(value, index=summary.index, name="clv")
+
+
+def p_alive_grid(model: BGNBD, *, T: Any, max_frequency: int = 10, recency_step: Any = 1) -> pd.DataFrame:
+    """P(alive) of every purchase history of a customer observed for ``T`` time units: the table of a heatmap.
+
+    Rows are the repeat purchases ``frequency`` = 1 .. ``max_frequency``; columns the
+    ``recency`` (first to last purchase) = ``recency_step``, 2 ``recency_step``, ... up to
+    ``T``, which is always the last column (a customer who bought at the very end).
+    Frequency 0 is left out: the BG/NBD model gives every customer without a repeat purchase
+    P(alive) = 1. ``T`` and ``recency_step`` are in the model's time unit; ``attrs`` keeps
+    ``T`` and ``unit`` for the plot's title.
+
+    >>> model = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426, log_likelihood=-9582.4, n_customers=2357, unit="W")
+    >>> p_alive_grid(model, T=39, max_frequency=3, recency_step=13).round(3)  # doctest: +NORMALIZE_WHITESPACE
+    recency       13     26     39
+    frequency
+    1          0.496  0.663  0.754
+    2          0.358  0.660  0.812
+    3          0.224  0.638  0.848
+    """
+    if not isinstance(model, BGNBD):
+        raise TypeError(
+            f"`model` must be a fitted BG/NBD model from crm.fit_bgnbd(summary), not a {type(model).__name__}."
+        )
+    T = require_number(T, "T", low=0, low_inclusive=False)
+    max_frequency = int(require_number(max_frequency, "max_frequency", low=1, integer=True))
+    recency_step = require_number(recency_step, "recency_step", low=0, high=T, low_inclusive=False)
+    frequencies = np.arange(1, max_frequency + 1)
+    steps = np.arange(1, int(np.ceil(T / recency_step - 1e-9)) + 1)
+    recencies = np.minimum(steps * recency_step, T)  # the last step is cut back to T
+    values = model.p_alive(frequency=frequencies[:, None], recency=recencies[None, :], T=T)
+    grid = pd.DataFrame(values, index=pd.Index(frequencies, name="frequency"),
+                        columns=pd.Index(recencies, name="recency"))
+    grid.attrs = {"T": T, "unit": model.unit}
+    return grid

@@ -28,6 +28,7 @@ __all__ = [
     "COST_COMPONENTS",
     "PROFIT_CLASSES",
     "clv",
+    "clv_sensitivity",
     "delivered_value",
     "customer_profitability",
 ]
@@ -264,3 +265,43 @@ def customer_profitability(
     )
     result.index.name = customer
     return result
+
+
+def clv_sensitivity(
+    *,
+    margin,
+    retention,
+    discount,
+    horizon: int | None = None,
+    acquisition_cost=0.0,
+    margin_timing: str = "end",
+) -> pd.DataFrame:
+    """CLV for every pair of a retention rate and a discount rate: the table of a sensitivity plot.
+
+    ``retention`` and ``discount`` are lists of rates (a single number counts as a list of
+    one); ``margin``, ``horizon``, ``acquisition_cost`` and ``margin_timing`` are single
+    values, as in :func:`clv`, which computes each CLV. Returns a tidy table with columns
+    ``retention``, ``discount`` and ``clv``, one row per pair, sorted by discount and then
+    retention (a rate given twice appears once). ``attrs`` keeps the margin, horizon and
+    acquisition cost for the plot's subtitle.
+
+    >>> clv_sensitivity(margin=100, retention=[0.8, 0.5], discount=[0.1, 0.0]).round(2)
+       retention  discount     clv
+    0        0.5       0.0  100.00
+    1        0.8       0.0  400.00
+    2        0.5       0.1   83.33
+    3        0.8       0.1  266.67
+    """
+    margin = require_number(margin, "margin")
+    acquisition_cost = require_number(acquisition_cost, "acquisition_cost")
+    rates = {}
+    for argument, value in (("retention", retention), ("discount", discount)):
+        rates[argument] = np.unique(_numbers(value, argument))
+        if rates[argument].size == 0:
+            raise ValueError(f"`{argument}` must hold at least one rate, e.g. [0.6, 0.7, 0.8], but it is empty.")
+    discounts, retentions = np.meshgrid(rates["discount"], rates["retention"], indexing="ij")
+    table = pd.DataFrame({"retention": retentions.ravel(), "discount": discounts.ravel()})
+    table["clv"] = clv(margin=margin, retention=table["retention"].to_numpy(), discount=table["discount"].to_numpy(),
+                       horizon=horizon, acquisition_cost=acquisition_cost, margin_timing=margin_timing)
+    table.attrs = {"margin": margin, "horizon": horizon, "acquisition_cost": acquisition_cost}
+    return table

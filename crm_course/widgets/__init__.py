@@ -12,5 +12,8 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
     ) from error
 
 from .lifecycle import closeness_explorer
+from .strategy import burnett_editor, checklist_form, growth_explorer
+from .value import abc_explorer, clv_calculator, rfm_explorer
 
-__all__ = ["closeness_explorer"]
+__all__ = ["closeness_explorer", "burnett_editor", "growth_explorer", "checklist_form",
+           "rfm_explorer", "abc_explorer", "clv_calculator"]
