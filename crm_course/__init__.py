@@ -15,7 +15,7 @@ True
 from .data.catalog import dataset_card, list_datasets, load_dataset
 from .data.readers import read_transactions
 from .i18n import get_language, set_language
-from .models.btyd import btyd_summary, fit_bgnbd, fit_gamma_gamma, probabilistic_clv
+from .models.btyd import btyd_summary, fit_bgnbd, fit_gamma_gamma, p_alive_grid, probabilistic_clv
 from .models.growth import growth_matrix
 from .models.lifecycle import closeness_categories
 from .models.relationships import relationship_types
@@ -29,7 +29,7 @@ from .models.scoring import (
     weighted_score,
 )
 from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
-from .models.value import clv, customer_profitability, delivered_value
+from .models.value import clv, clv_sensitivity, customer_profitability, delivered_value
 
 __version__ = "0.1.0"
 
@@ -52,12 +52,14 @@ __all__ = [
     "pareto_curve",
     # models: customer value
     "clv",
+    "clv_sensitivity",
     "delivered_value",
     "customer_profitability",
     "btyd_summary",
     "fit_bgnbd",
     "fit_gamma_gamma",
     "probabilistic_clv",
+    "p_alive_grid",
     # models: strategy
     "weighted_score",
     "weight_sensitivity",

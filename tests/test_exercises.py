@@ -61,6 +61,16 @@ def test_frames_compare_by_column_and_odd_types_get_coaching_not_a_traceback():
     assert "1 value(s) differ, e.g. at 'y'" in repr(question.check(expected.assign(segment=["a", "c"])))
 
 
+def test_wrong_kind_is_named_before_any_mistake_and_rounding_is_recognised():
+    question = Question("q7", expected=lambda: 0.34456, hints=[T("h", "提示"), T("h2", "提示2")],
+                        mistakes=[Mistake(lambda a, e: True, T("A typical mistake.", "典型错误。"))])
+    assert "should be a number, but you gave a str" in repr(question.check("0.34"))
+    assert "A typical mistake." in repr(question.check(0.2))
+    rounded = Question("q8", expected=lambda: 0.34456, hints=[T("h", "提示"), T("h2", "提示2")])
+    assert "probably rounded" in repr(rounded.check(0.345))
+    assert "probably rounded" not in repr(rounded.check(0.36))
+
+
 def test_graded_hints():
     assert "Hint 1 of 2: first" in repr(QUESTION.hint())
     assert "Hint 2 of 2: second" in repr(QUESTION.hint(2)) and "last hint" in repr(QUESTION.hint(2))

@@ -154,9 +154,9 @@ q4 = Question(
     expected=_margin_effect_doubled,
     hints=[
         T("New weights: margin_effect 0.20; every other weight multiplied by 0.8 / 0.9 so the total stays 1 "
-          "(or set margin_effect to 0.20 and pass `normalize=True`).",
+          "(setting 0.20 and passing `normalize=True` instead would give margin_effect 0.20 / 1.10 = 0.182).",
           "新权重：margin_effect 为 0.20，其余每个权重乘以 0.8 / 0.9，使总和仍为 1"
-          "（或者把 margin_effect 设为 0.20 并传入 `normalize=True`）。"),
+          "（若设为 0.20 再传入 `normalize=True`，margin_effect 实际为 0.20 / 1.10 = 0.182）。"),
         T("Compute the matrix with the new weights (`burnett_scores(accounts, attractiveness_weights=...)`), "
           "compare its `strategy` column with the old one, and list the accounts where they differ: "
           "`sorted(new.index[new['strategy'] != old['strategy']])`.",

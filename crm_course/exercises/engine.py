@@ -183,7 +183,13 @@ class Question:
         difference = _differences(answer, expected, self.rel_tol)
         if difference is None:
             return self._feedback("correct", text("ex.correct", name=self.name))
-        coaching = next((_in_language(m.says) for m in self.mistakes if _safely(m.when, answer, expected)), difference)
+        if _kind(answer) != _kind(expected):
+            coaching = difference  # the wrong kind of answer: say so before guessing at mistakes
+        else:
+            coaching = next((_in_language(m.says) for m in self.mistakes if _safely(m.when, answer, expected)), None)
+        if coaching is None and _kind(expected) == "number" and math.isclose(float(answer), float(expected), rel_tol=0.01):
+            coaching = text("ex.close")
+        coaching = coaching or difference
         return self._feedback(
             "incorrect",
             text("ex.incorrect", name=self.name),

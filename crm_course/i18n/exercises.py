@@ -33,6 +33,10 @@ STRINGS = {
         "en": "Your answer's columns {given} differ from the ones asked for.",
         "zh": "你的答案的列 {given} 与题目要求的不同。",
     },
+    "ex.close": {
+        "en": "Very close: probably rounded. Give the value unrounded (or with more decimals).",
+        "zh": "非常接近：可能是四舍五入造成的。请给出未经四舍五入的值（或保留更多小数位）。",
+    },
     "ex.wrong_dtype": {
         "en": "Column {column} should hold numbers, but yours holds {given} values (e.g. text or time spans; "
         "for day counts use `.dt.days`).",
