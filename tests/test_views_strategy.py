@@ -1,16 +1,14 @@
 """Plots of the strategy chapter: each in English and Chinese, on a passed Axes, with real glyphs."""
 
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
-from matplotlib import pyplot as plt
+from plotting import draw_checked
 
 import crm_course as crm
 from crm_course.models.relationships import relationship_types
 from crm_course.models.scoring import BURNETT_GRID, weight_sensitivity
-from crm_course.views import _style
 from crm_course.views.strategy import (
     burnett_plot,
     growth_plot,
@@ -48,26 +46,12 @@ def _texts(ax):
     return [t.get_text() for t in ax.texts]
 
 
-def _draw(plot, language):
-    """Draw on a passed Axes with warnings as errors (a missing glyph would fail here)."""
-    if language == "zh" and _style.cjk_font() is None:
-        pytest.skip("no CJK font installed")
-    crm.set_language(language)
-    fig, ax = plt.subplots()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        returned = plot(ax)
-        fig.savefig(__import__("io").BytesIO(), format="png")
-    assert returned is ax
-    return ax
-
-
 @pytest.mark.parametrize("language, x, y, cell", [
     ("en", "Relationship status", "Customer attractiveness", "Develop & defend"),
     ("zh", "关系状况", "客户吸引力", "发展、防御"),
 ])
 def test_burnett_plot_labels_every_cell_and_account(language, x, y, cell):
-    ax = _draw(lambda ax: burnett_plot(MATRIX, size=REVENUE, ax=ax), language)
+    ax = draw_checked(lambda ax: burnett_plot(MATRIX, size=REVENUE, ax=ax), language)
     assert (ax.get_xlabel(), ax.get_ylabel()) == (x, y)
     texts = _texts(ax)
     strategies = [crm.i18n.text(f"burnett.strategy.{code}", language) for row in BURNETT_GRID.values()
@@ -112,7 +96,7 @@ def test_burnett_plot_refuses_a_size_missing_accounts_and_shows_unknown_codes():
     ("zh", "客户忠诚\n30\n30.0%", "产品/服务"),
 ])
 def test_growth_plot_shows_revenue_and_share_per_cell(language, cell, products):
-    ax = _draw(lambda ax: growth_plot(GROWTH, split="2024-07-01", ax=ax), language)
+    ax = draw_checked(lambda ax: growth_plot(GROWTH, split="2024-07-01", ax=ax), language)
     texts = _texts(ax)
     assert cell in texts and len(texts) == 4
     assert ax.get_xlabel() == products
@@ -135,7 +119,7 @@ def test_growth_plot_cells_are_in_ansoff_layout():
 @pytest.mark.parametrize("language, none", [("en", "no weight from 0 to 1 changes it"),
                                              ("zh", "权重在 0-1 之间都不改变等级")])
 def test_sensitivity_plot_bars_are_the_weight_changes(language, none):
-    ax = _draw(lambda ax: sensitivity_plot(SENSITIVITY, account="K01", ax=ax), language)
+    ax = draw_checked(lambda ax: sensitivity_plot(SENSITIVITY, account="K01", ax=ax), language)
     row = SENSITIVITY.loc["K01"]
     order = row.abs().sort_values(na_position="last").index
     contact = crm.i18n.text("burnett.indicator.contact", language)
@@ -163,7 +147,7 @@ def test_sensitivity_plot_on_the_key_accounts_and_bad_account():
 @pytest.mark.parametrize("language, hook, x", [("en", "Hook", "Customer adapts to the firm"),
                                                 ("zh", "扣钩", "客户对企业的适应")])
 def test_relationship_plot_names_the_quadrants(language, hook, x):
-    ax = _draw(lambda ax: relationship_plot(TYPES, ax=ax), language)
+    ax = draw_checked(lambda ax: relationship_plot(TYPES, ax=ax), language)
     assert hook in _texts(ax) and ax.get_xlabel() == x
     np.testing.assert_allclose(ax.collections[0].get_offsets(),
                                TYPES[["customer_adaptation", "firm_adaptation"]].to_numpy())

@@ -1,17 +1,15 @@
 """Plots of the value chapter: each in English and Chinese, on a passed Axes, with real glyphs."""
 
-import io
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 from matplotlib import pyplot as plt
+from plotting import draw_checked
 
 import crm_course as crm
 from crm_course.models.btyd import BGNBD, p_alive_grid
 from crm_course.models.value import clv_sensitivity
-from crm_course.views import _style
 from crm_course.views.value import (
     clv_sensitivity_plot,
     p_alive_heatmap,
@@ -35,20 +33,6 @@ CDNOW = BGNBD(r=0.243, alpha=4.414, a=0.793, b=2.426, log_likelihood=-9582.4, n_
 GRID = p_alive_grid(CDNOW, T=39, max_frequency=4, recency_step=13)
 
 
-def _draw(plot, language):
-    """Draw on a passed Axes and render, with warnings as errors (a missing glyph would fail here)."""
-    if language == "zh" and _style.cjk_font() is None:
-        pytest.skip("no CJK font installed")
-    crm.set_language(language)
-    fig, ax = plt.subplots()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        returned = plot(ax)
-        fig.savefig(io.BytesIO(), format="png")
-    assert returned is ax
-    return ax
-
-
 def _texts(ax):
     return [t.get_text() for t in ax.texts]
 
@@ -58,7 +42,7 @@ def _texts(ax):
     ("zh", "客户累计比例", "A 类客户：占客户 33%，占价值 80%"),
 ])
 def test_pareto_chart_bands_and_top_20(language, x, a_band):
-    ax = _draw(lambda ax: pareto_chart(ABC, ax=ax), language)
+    ax = draw_checked(lambda ax: pareto_chart(ABC, ax=ax), language)
     assert ax.get_xlabel() == x
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[0] == a_band and len(legend) == 3
@@ -90,7 +74,7 @@ def test_pareto_chart_needs_the_abc_table():
     ("zh", "冠军客户", "RFM 客户细分：客户数与收入"),
 ])
 def test_segment_bars_translated_in_rule_order_with_counts_and_shares(language, champions, title):
-    ax = _draw(lambda ax: segment_bars(SEGMENTS, ax=ax), language)
+    ax = draw_checked(lambda ax: segment_bars(SEGMENTS, ax=ax), language)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(labels) == 10 and labels[0] == champions and ax.get_title(loc="left") == title
     customers, revenue = ax.containers
@@ -114,7 +98,7 @@ def test_segment_bars_with_other_rules_and_plain_text_segments():
     ("zh", "R 得分（最近一次消费，5 = 最近）"),
 ])
 def test_rf_heatmap_counts_every_cell(language, ylabel):
-    ax = _draw(lambda ax: rf_heatmap(SCORES, ax=ax), language)
+    ax = draw_checked(lambda ax: rf_heatmap(SCORES, ax=ax), language)
     assert ax.get_ylabel() == ylabel
     cells = np.array([int(t) for t in _texts(ax)]).reshape(5, 5)  # rows R = 5..1, columns F = 1..5
     expected = np.zeros((5, 5), dtype=int)
@@ -134,7 +118,7 @@ def test_rf_heatmap_shows_unused_scores_as_zero():
     ("zh", "保留率", "每期利润 100，无限期"),
 ])
 def test_clv_sensitivity_plot_one_line_per_discount_rate(language, xlabel, subtitle):
-    ax = _draw(lambda ax: clv_sensitivity_plot(SENSITIVITY, ax=ax), language)
+    ax = draw_checked(lambda ax: clv_sensitivity_plot(SENSITIVITY, ax=ax), language)
     assert ax.get_xlabel() == xlabel and subtitle in _texts(ax)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["5%", "10%"]
     first, second = ax.lines[:2]
@@ -157,7 +141,7 @@ def test_clv_sensitivity_plot_marks_the_chosen_customer():
     ("zh", "观察 39 周的客户的存活概率 P(alive)"),
 ])
 def test_p_alive_heatmap_most_purchases_on_top(language, title):
-    ax = _draw(lambda ax: p_alive_heatmap(GRID, ax=ax), language)
+    ax = draw_checked(lambda ax: p_alive_heatmap(GRID, ax=ax), language)
     assert ax.get_title(loc="left") == title
     assert [t.get_text() for t in ax.get_yticklabels()] == ["4", "3", "2", "1"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["13", "26", "39"]
