@@ -213,6 +213,11 @@ def rfm_scores(
     return scores
 
 
+def _off_scale(values: pd.Series, bins: int) -> pd.Series:
+    """The values that are not whole scores from 1 to ``bins``."""
+    return values[(values != values.round()) | (values < 1) | (values > bins)]
+
+
 def _rules_frame(rules, bins: int) -> pd.DataFrame:
     """The rules as a DataFrame, checked to put every R x F cell in exactly one segment."""
     if isinstance(rules, pd.DataFrame):
@@ -228,8 +233,7 @@ def _rules_frame(rules, bins: int) -> pd.DataFrame:
     require_not_empty(frame, "rules")
     require_no_missing(frame["segment"], "segment", "rules")
     for column in _RULE_COLUMNS[1:]:
-        values = require_numeric(frame[column], column, "rules")
-        bad = values[(values != values.round()) | (values < 1) | (values > bins)]
+        bad = _off_scale(require_numeric(frame[column], column, "rules"), bins)
         if len(bad):
             raise ValueError(
                 f"Column {column!r} of `rules` must hold whole scores from 1 to {bins} (bins={bins}), "
@@ -316,7 +320,7 @@ def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int = 5, r: str = "R
     cells = {}
     for argument, column in (("r", r), ("f", f)):
         values = require_numeric(scores[column], argument, "scores")
-        bad = values[(values != values.round()) | (values < 1) | (values > bins)]
+        bad = _off_scale(values, bins)
         if len(bad):
             raise ValueError(
                 f"Column {column!r} (argument `{argument}=`) of `scores` must hold whole scores from 1 to "
