@@ -30,6 +30,7 @@ __all__ = [
     "require_number",
     "require_dates",
     "to_timestamp",
+    "require_labels",
 ]
 
 
@@ -60,6 +61,11 @@ def require_columns(data: pd.DataFrame, columns: Mapping[str, str | None], data_
     for argument, column in columns.items():
         if column is None:
             continue
+        if column not in data.columns and column in data.index.names:
+            raise ValueError(
+                f"Column {column!r} (argument `{argument}=`) is the index of `{data_name}`, not a column. "
+                f"Make it a column first: {data_name}.reset_index(), or pass {argument}= another column."
+            )
         if column not in data.columns:
             raise ValueError(
                 f"Column {column!r} (argument `{argument}=`) is not in `{data_name}`. "
@@ -178,8 +184,26 @@ def require_dates(series: pd.Series, argument: str, data_name: str) -> pd.Series
     return parsed
 
 
-def to_timestamp(value: Any, argument: str) -> pd.Timestamp:
-    """Turn a date-like scalar into a Timestamp, naming the argument on failure."""
+def to_timestamp(value: Any, argument: str, *, like: pd.Series | None = None, data_name: str = "tx") -> pd.Timestamp:
+    """Turn a date-like scalar into a Timestamp, naming the argument on failure.
+
+    Numbers are refused (``pd.Timestamp(5)`` would be 5 nanoseconds after 1970). With
+    ``like`` (the data's dates) the stamp is put in the data's time zone: a date without a
+    zone is read as the data's local date, an aware one is converted to the data's zone, and
+    an aware date against dates without a zone is refused, since their zone is unknown.
+
+    >>> to_timestamp("2024-03-31", "as_of", like=pd.Series(pd.to_datetime(["2024-01-01"]).tz_localize("Asia/Shanghai")))
+    Timestamp('2024-03-31 00:00:00+0800', tz='Asia/Shanghai')
+    >>> to_timestamp(20240331, "as_of")
+    Traceback (most recent call last):
+    ...
+    TypeError: `as_of` must be a date such as '2024-12-31', but 20240331 (int) was passed. Write it as text ('2024-03-31') or pass a pd.Timestamp.
+    """
+    if isinstance(value, (bool, int, float, np.integer, np.floating, np.bool_)):
+        raise TypeError(
+            f"`{argument}` must be a date such as '2024-12-31', but {value!r} ({type(value).__name__}) was passed. "
+            f"Write it as text ('2024-03-31') or pass a pd.Timestamp."
+        )
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError) as error:
@@ -188,4 +212,42 @@ def to_timestamp(value: Any, argument: str) -> pd.Timestamp:
         ) from None
     if pd.isna(stamp):
         raise ValueError(f"`{argument}` must be a date such as '2024-12-31', but {value!r} was passed.")
+    if like is None:
+        return stamp
+    zone = like.dt.tz
+    if zone is None and stamp.tz is not None:
+        raise ValueError(
+            f"`{argument}` ({stamp}) has a time zone but the dates of `{data_name}` have none, so the two cannot "
+            f"be compared. Pass `{argument}` without a time zone (e.g. '{stamp.date()}'), or give the dates "
+            f"their zone first: {data_name}[{like.name!r}].dt.tz_localize('{stamp.tz}')."
+        )
+    if zone is not None:
+        stamp = stamp.tz_localize(zone) if stamp.tz is None else stamp.tz_convert(zone)
     return stamp
+
+
+def require_labels(series: pd.Series, argument: str) -> pd.Series:
+    """Refuse a Series whose index (one label per customer or entity) has missing, repeated or
+    mixed-type labels: they make one customer two, or two customers one."""
+    index = series.index
+    missing = index.isna()
+    if missing.any():
+        raise ValueError(
+            f"The index of `{argument}` has {int(missing.sum())} missing label(s) (NaN) at position(s) "
+            f"{examples(np.flatnonzero(missing).tolist())}. Every value needs its customer: drop them first, "
+            f"e.g. {argument}[{argument}.index.notna()]."
+        )
+    kinds = sorted({type(label).__name__ for label in index} if index.dtype == object else set())
+    if len(kinds) > 1:
+        raise TypeError(
+            f"The index of `{argument}` mixes labels of types {kinds}, e.g. "
+            f"{examples(list(dict.fromkeys(index))[:3])}; 1001 and '1001' would be two customers. Use one type, "
+            f"e.g. {argument}.rename(index=str)."
+        )
+    if not index.is_unique:
+        twice = index[index.duplicated()].unique()
+        raise ValueError(
+            f"The index of `{argument}` repeats {len(twice)} label(s), e.g. {examples(twice.tolist())}: "
+            f"give one value per customer, e.g. {argument}.groupby(level=0).sum()."
+        )
+    return series

@@ -93,11 +93,17 @@ def test_rfm_table_does_not_mutate_and_ignores_row_order(tx):
     pd.testing.assert_frame_equal(crm.rfm_table(duplicate_index), table)
 
 
-def test_rfm_table_on_cdnow_keeps_every_customer_and_every_purchase():
+def test_rfm_table_on_cdnow_keeps_every_customer_and_every_purchase_day():
     cdnow = crm.load_dataset("cdnow")
     table = crm.rfm_table(cdnow)
     assert len(table) == cdnow["customer_id"].nunique() == 2357
-    assert table["frequency"].sum() == len(cdnow) == 6919
+    # 6,919 rows, but some customers have several on one day: 6,696 purchase days (issue 7)
+    assert len(cdnow) == 6919
+    assert table["frequency"].sum() == len(cdnow.assign(day=cdnow["date"].dt.normalize())
+                                            .drop_duplicates(["customer_id", "day"])) == 6696
+    # the same unit as the BG/NBD summary: its frequency is the purchase days after the first
+    summary = crm.btyd_summary(cdnow, calibration_end=cdnow["date"].max())
+    pd.testing.assert_series_equal(table["frequency"] - 1, summary["frequency"], check_names=False)
     assert table["monetary"].sum() == pytest.approx(cdnow["amount"].sum())
     # the data ends on 1998-06-30, so the default as_of is 1998-07-01
     assert table["recency"].min() == 1
@@ -209,11 +215,12 @@ def test_rfm_scores_ties_share_scores_and_order_never_matters(values, bins, rand
 def test_rfm_scores_on_cdnow():
     scores = crm.rfm_scores(crm.rfm_table(crm.load_dataset("cdnow")))
     one_time = scores["frequency"] == 1
-    assert one_time.sum() == 1205  # 51% of 2,357: all share the lowest score of their span
+    assert one_time.sum() == 1218  # 52% of 2,357 bought on one day only: all share the lowest score
     assert set(scores.loc[one_time, "F"]) == {1}
-    # two-time buyers: rank 1206 -> ceil(1206 / 2357 * 5) = ceil(2.56) = 3, so F=2 is unused
+    # two-day buyers: rank 1219 -> ceil(1219 / 2357 * 5) = ceil(2.59) = 3, so F=2 is unused
     assert set(scores.loc[scores["frequency"] == 2, "F"]) == {3}
-    assert scores["F"].value_counts().sort_index().to_dict() == {1: 1205, 3: 406, 4: 358, 5: 388}
+    assert scores["F"].value_counts().sort_index().to_dict() == {1: 1218, 3: 403, 4: 358, 5: 378}
+    assert scores.attrs["bins"] == 5
 
 
 @pytest.mark.parametrize(
@@ -240,6 +247,9 @@ def test_rfm_scores_refuses_bad_values(table):
 
 
 # ---------------------------------------------------------------- rfm_segments
+
+# The default map resolved to whole scores for bins=5 (the table in rfm_segments' docstring)
+SCORE_RULES_5 = crm.rfm_segments(pd.DataFrame({"R": [1], "F": [1]})).attrs["rules"]
 
 DEFAULT_MAP = {  # R from 5 down to 1, F from 1 to 5: the table in rfm_segments' docstring
     5: ["new_customers", "potential_loyalists", "potential_loyalists", "champions", "champions"],
@@ -301,22 +311,25 @@ def test_rfm_segments_does_not_mutate_and_ignores_row_order(table):
 
 def test_rfm_segments_refuses_overlapping_and_uncovered_cells():
     scores = pd.DataFrame({"R": [1], "F": [1]})
-    overlapping = list(DEFAULT_SEGMENT_RULES) + [{"segment": "vip", "r_min": 5, "r_max": 5, "f_min": 5, "f_max": 5}]
+    overlapping = list(SCORE_RULES_5) + [{"segment": "vip", "r_min": 5, "r_max": 5, "f_min": 5, "f_max": 5}]
     twice = r"1 R x F cell\(s\) in more than one segment: R=5 F=5: \['champions', 'vip'\]"
     with pytest.raises(ValueError, match=twice):
         crm.rfm_segments(scores, rules=overlapping)
     with pytest.raises(ValueError, match=r"leave 2 R x F cell\(s\) without a segment: R=1 F=5, R=2 F=5"):
-        crm.rfm_segments(scores, rules=[r for r in DEFAULT_SEGMENT_RULES if r["segment"] != "cant_lose_them"])
+        crm.rfm_segments(scores, rules=[r for r in SCORE_RULES_5 if r["segment"] != "cant_lose_them"])
 
 
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"bins": 3}, ValueError, r"default segment rules are for bins=5, but bins=3.*Pass rules="),
         ({"rules": "champions"}, TypeError, r"`rules` must be a DataFrame or a list of dicts"),
         ({"rules": [{"segment": "x", "r_min": 1, "r_max": 5, "f_min": 1}]}, ValueError, r"Column 'f_max'"),
         ({"rules": [{"segment": "x", "r_min": 1, "r_max": 6, "f_min": 1, "f_max": 5}]}, ValueError,
-         r"'r_max' of `rules` must hold whole scores from 1 to 5.*6"),
+         r"`rules` are written for bins=6 \(their highest score is 6\), but the scores have bins=5"),
+        ({"rules": [{"segment": "x", "r_min": 0, "r_max": 5, "f_min": 1, "f_max": 5}]}, ValueError,
+         r"'r_min' of `rules` must hold whole scores from 1 to 5.*0"),
+        ({"rules": [{"segment": "x", "r_from": 0, "r_to": 1, "f_from": 0, "f_to": 1, "r_min": 1}]}, ValueError,
+         r"`rules` mix shares of the scale"),
         ({"rules": [{"segment": "x", "r_min": 5, "r_max": 1, "f_min": 1, "f_max": 5}]}, ValueError,
          r"'x'.*minimum above the maximum"),
         ({"r": "Recency"}, ValueError, r"Column 'Recency' \(argument `r=`\) is not in `scores`"),

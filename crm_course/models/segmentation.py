@@ -17,6 +17,7 @@ c                  1          3      37.5
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -29,6 +30,7 @@ from .._validation import (
     require_no_missing,
     require_not_empty,
     require_number,
+    require_labels,
     require_numeric,
     to_timestamp,
 )
@@ -42,20 +44,24 @@ __all__ = [
     "pareto_curve",
 ]
 
-# The widely used R x F map (R = recency score, F = frequency score, 5 = best), bins=5.
+# The widely used R x F map (R = recency score, F = frequency score, high = best), written as
+# shares of the score scale so that it holds for any number of bins. A score s of `bins` covers
+# the customers from share (s - 1) / bins to s / bins of the ranking; with bins=5, R in (0.8, 1]
+# is R=5, F in (0.6, 1] is F=4-5. Every cell goes to the rule holding its middle.
 DEFAULT_SEGMENT_RULES: tuple[dict[str, object], ...] = (
-    {"segment": "champions", "r_min": 5, "r_max": 5, "f_min": 4, "f_max": 5},
-    {"segment": "loyal_customers", "r_min": 3, "r_max": 4, "f_min": 4, "f_max": 5},
-    {"segment": "potential_loyalists", "r_min": 4, "r_max": 5, "f_min": 2, "f_max": 3},
-    {"segment": "new_customers", "r_min": 5, "r_max": 5, "f_min": 1, "f_max": 1},
-    {"segment": "promising", "r_min": 4, "r_max": 4, "f_min": 1, "f_max": 1},
-    {"segment": "need_attention", "r_min": 3, "r_max": 3, "f_min": 3, "f_max": 3},
-    {"segment": "about_to_sleep", "r_min": 3, "r_max": 3, "f_min": 1, "f_max": 2},
-    {"segment": "at_risk", "r_min": 1, "r_max": 2, "f_min": 3, "f_max": 4},
-    {"segment": "cant_lose_them", "r_min": 1, "r_max": 2, "f_min": 5, "f_max": 5},
-    {"segment": "hibernating", "r_min": 1, "r_max": 2, "f_min": 1, "f_max": 2},
+    {"segment": "champions", "r_from": 0.8, "r_to": 1.0, "f_from": 0.6, "f_to": 1.0},
+    {"segment": "loyal_customers", "r_from": 0.4, "r_to": 0.8, "f_from": 0.6, "f_to": 1.0},
+    {"segment": "potential_loyalists", "r_from": 0.6, "r_to": 1.0, "f_from": 0.2, "f_to": 0.6},
+    {"segment": "new_customers", "r_from": 0.8, "r_to": 1.0, "f_from": 0.0, "f_to": 0.2},
+    {"segment": "promising", "r_from": 0.6, "r_to": 0.8, "f_from": 0.0, "f_to": 0.2},
+    {"segment": "need_attention", "r_from": 0.4, "r_to": 0.6, "f_from": 0.4, "f_to": 0.6},
+    {"segment": "about_to_sleep", "r_from": 0.4, "r_to": 0.6, "f_from": 0.0, "f_to": 0.4},
+    {"segment": "at_risk", "r_from": 0.0, "r_to": 0.4, "f_from": 0.4, "f_to": 0.8},
+    {"segment": "cant_lose_them", "r_from": 0.0, "r_to": 0.4, "f_from": 0.8, "f_to": 1.0},
+    {"segment": "hibernating", "r_from": 0.0, "r_to": 0.4, "f_from": 0.0, "f_to": 0.4},
 )
 _RULE_COLUMNS = ["segment", "r_min", "r_max", "f_min", "f_max"]
+_SHARE_COLUMNS = ["segment", "r_from", "r_to", "f_from", "f_to"]
 
 
 def _calendar_day(stamps):
@@ -63,6 +69,13 @@ def _calendar_day(stamps):
     if isinstance(stamps, pd.Series):
         return stamps.dt.tz_localize(None).dt.normalize() if stamps.dt.tz is not None else stamps.dt.normalize()
     return stamps.tz_localize(None).normalize() if stamps.tz is not None else stamps.normalize()
+
+
+def _exact_sums(values: pd.Series, keys: pd.Series) -> pd.Series:
+    """The sum of ``values`` per key (keys sorted), exactly rounded (math.fsum), so a total never
+    depends on the order of the rows: 0.1 + 0.2 + 0.3 is 0.6 in any order, as is 0.6 itself."""
+    numbers = pd.Series(np.asarray(values, dtype=float))
+    return numbers.groupby(keys.reset_index(drop=True), sort=True).agg(math.fsum).rename_axis(None)
 
 
 def rfm_table(
@@ -80,29 +93,38 @@ def rfm_table(
     ``customer`` column, sorted), with:
 
     - ``recency``: whole calendar days from the last purchase to ``as_of``;
-    - ``frequency``: number of purchases: every row is one purchase, or, when
-      ``order=`` names an order column, the number of distinct orders;
-    - ``monetary``: total spend, the sum of ``amount``. Returns (negative amounts)
-      reduce it; a customer whose returns exceed the purchases keeps a negative
-      total and stays in the table.
+    - ``frequency``: number of purchases. A purchase is a purchase day: all of a
+      customer's rows on one calendar day are one purchase (so invoice-line data,
+      one row per product, is not counted line by line). This is the unit
+      :func:`~crm_course.models.btyd.btyd_summary` counts too (its ``frequency`` is
+      the purchase days after the first). With ``order=`` (an order or invoice
+      number column), frequency is the number of distinct orders instead, so two
+      orders on one day count twice;
+    - ``monetary``: total spend, the sum of ``amount``, exactly rounded so it does not
+      depend on the order of the rows. Returns (negative amounts) reduce it; a
+      customer whose returns exceed the purchases keeps a negative total and stays in
+      the table.
 
     ``as_of`` is the day of the analysis. By default it is the day after the last
     transaction in the data, so the most recent buyer has recency 1 (as if the
     report were run the morning after the data ends). A transaction after
-    ``as_of`` is refused; one on ``as_of`` itself has recency 0.
+    ``as_of`` is refused; one on ``as_of`` itself has recency 0. A date without a
+    time zone is read in the data's zone. ``result.attrs["as_of"]`` keeps the day used
+    and ``attrs["order"]`` the order column (None: purchase days).
 
     Every customer of ``tx`` appears and ``tx`` is not changed. Refused with a
-    message saying how to fix it: a missing column, a missing customer id or date,
-    a date that is not a date, a non-numeric amount, an empty table.
+    message saying how to fix it: a missing column (or the customer id in the
+    index), a missing customer id or date, a date that is not a date, an ``as_of``
+    that is a number, a non-numeric amount, an empty table.
 
     >>> import pandas as pd
-    >>> tx = pd.DataFrame({"customer_id": [1, 1, 2],
-    ...                    "date": ["2024-01-01", "2024-01-10", "2024-01-03"],
-    ...                    "amount": [10.0, -4.0, 25.0]})
+    >>> tx = pd.DataFrame({"customer_id": [1, 1, 1, 2],
+    ...                    "date": ["2024-01-01", "2024-01-10", "2024-01-10", "2024-01-03"],
+    ...                    "amount": [10.0, -4.0, 2.5, 25.0]})
     >>> rfm_table(tx, as_of="2024-01-31")  # doctest: +NORMALIZE_WHITESPACE
                  recency  frequency  monetary
     customer_id
-    1                 21          2       6.0
+    1                 21          2       8.5
     2                 28          1      25.0
     """
     require_columns(tx, {"customer": customer, "date": date, "amount": amount, "order": order}, "tx")
@@ -110,33 +132,35 @@ def rfm_table(
     require_no_missing(tx[customer], "customer", "tx")
     dates = require_dates(tx[date], "date", "tx")
     amounts = require_numeric(tx[amount], "amount", "tx")
-    last_day = _calendar_day(dates.max())
+    days = _calendar_day(dates)
+    last_day = days.max()
     if as_of is None:
         as_of = last_day + pd.Timedelta(days=1)
     else:
-        as_of = _calendar_day(to_timestamp(as_of, "as_of"))
+        as_of = _calendar_day(to_timestamp(as_of, "as_of", like=dates))
         if last_day > as_of:
-            late = dates[_calendar_day(dates) > as_of]
+            late = dates[days > as_of]
             raise ValueError(
                 f"{len(late)} transaction(s) of `tx` are after as_of={as_of.date()}, e.g. on "
                 f"{examples(sorted({str(d.date()) for d in late.head(100)}))}. Pass a later `as_of` "
                 f"or keep only the transactions up to it: tx[tx[{date!r}] <= as_of]."
             )
 
-    columns = {"customer": tx[customer], "date": dates, "amount": amounts}
+    columns = {"customer": tx[customer].reset_index(drop=True), "day": days.reset_index(drop=True)}
     if order is not None:
         require_no_missing(tx[order], "order", "tx")
-        columns["order"] = tx[order]
-    grouped = pd.DataFrame(columns, copy=False).groupby("customer", sort=True)
-    frequency = grouped.size() if order is None else grouped["order"].nunique()
+        columns["order"] = tx[order].reset_index(drop=True)
+    grouped = pd.DataFrame(columns).groupby("customer", sort=True)
+    frequency = grouped["day" if order is None else "order"].nunique()
     table = pd.DataFrame(
         {
-            "recency": (as_of - _calendar_day(grouped["date"].max())).dt.days.astype("int64"),
+            "recency": (as_of - grouped["day"].max()).dt.days.astype("int64"),
             "frequency": frequency.astype("int64"),
-            "monetary": grouped["amount"].sum(),
+            "monetary": _exact_sums(amounts, columns["customer"]),
         }
     )
     table.index.name = customer
+    table.attrs = {"as_of": as_of, "order": order}
     return table
 
 
@@ -176,8 +200,14 @@ def rfm_scores(
     customers spans several bins and takes the lowest of them, leaving the others
     unused. With bins=5 and 60% one-time buyers, all one-time buyers get F=1 and
     no customer gets F=2 or F=3; the next frequency value starts above 60%, at
-    F=4. Plain ``pd.qcut`` fails here ("Bin edges must be unique") and breaking
-    ties by row order would give equal customers different scores.
+    F=4. Plain ``pd.qcut`` fails here ("Bin edges must be unique");
+    ``pd.qcut(..., duplicates="drop")`` runs but merges the repeated edges into fewer
+    bins, so its labels no longer run from 1 to ``bins`` and scores of two analyses
+    are not comparable; breaking ties by row order (``rank(method="first")``) would
+    give equal customers different scores.
+
+    ``result.attrs["bins"]`` keeps ``bins``, so :func:`rfm_segments` and the plots know
+    the scale.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({"recency": [2, 22, 1, 40, 5, 9],
@@ -210,6 +240,7 @@ def rfm_scores(
     scores["M"] = m
     scores["RFM"] = pd.Series(codes[r * 100 + f * 10 + m], index=table.index, dtype="str")
     scores["RFM_score"] = r + f + m
+    scores.attrs = {**table.attrs, "bins": bins}
     return scores
 
 
@@ -218,28 +249,92 @@ def _off_scale(values: pd.Series, bins: int) -> pd.Series:
     return values[(values != values.round()) | (values < 1) | (values > bins)]
 
 
-def _rules_frame(rules, bins: int) -> pd.DataFrame:
-    """The rules as a DataFrame, checked to put every R x F cell in exactly one segment."""
+def _rules_table(rules) -> pd.DataFrame:
+    """The rules as a DataFrame (from a DataFrame or a list of dicts)."""
     if isinstance(rules, pd.DataFrame):
-        frame = rules
-    elif isinstance(rules, Sequence) and not isinstance(rules, str) and all(isinstance(r, Mapping) for r in rules):
-        frame = pd.DataFrame(list(rules))
-    else:
-        raise TypeError(
-            f"`rules` must be a DataFrame or a list of dicts with keys {_RULE_COLUMNS}, "
-            f"but a {type(rules).__name__} was passed."
+        return rules
+    if isinstance(rules, Sequence) and not isinstance(rules, str) and all(isinstance(r, Mapping) for r in rules):
+        return pd.DataFrame(list(rules))
+    raise TypeError(
+        f"`rules` must be a DataFrame or a list of dicts with keys {_SHARE_COLUMNS} (shares of the scale, "
+        f"like DEFAULT_SEGMENT_RULES) or {_RULE_COLUMNS} (scores), but a {type(rules).__name__} was passed."
+    )
+
+
+def _share_rules(frame: pd.DataFrame, bins: int) -> pd.DataFrame:
+    """Rules on shares of the scale, checked to tile the R x F square, as score ranges for ``bins``.
+
+    Score s covers the shares ((s - 1) / bins, s / bins]; it belongs to the rule whose
+    (from, to] holds its middle (s - 0.5) / bins. A rule too narrow for ``bins`` gets an empty
+    range (its minimum above its maximum).
+    """
+    require_columns(frame, {c: c for c in _SHARE_COLUMNS}, "rules")
+    require_not_empty(frame, "rules")
+    require_no_missing(frame["segment"], "segment", "rules")
+    shares = {c: require_numeric(frame[c], c, "rules") for c in _SHARE_COLUMNS[1:]}
+    for column, values in shares.items():
+        off = values[(values < 0) | (values > 1)]
+        if len(off):
+            raise ValueError(
+                f"Column {column!r} of `rules` must hold shares of the score scale from 0 to 1, but has "
+                f"{examples(off.tolist())}. 0.8 to 1 is the top fifth of the scale (R=5 with bins=5)."
+            )
+    segment = frame["segment"].tolist()
+    r0, r1, f0, f1 = (shares[c].to_numpy() for c in _SHARE_COLUMNS[1:])
+    backwards = [segment[i] for i in np.flatnonzero((r0 >= r1) | (f0 >= f1))]
+    if backwards:
+        raise ValueError(
+            f"Rule(s) for {examples(backwards)} in `rules` have a `from` share not below the `to` share: "
+            f"use r_from < r_to and f_from < f_to."
         )
+    overlaps = [
+        f"{segment[i]!r} and {segment[j]!r}"
+        for i in range(len(segment)) for j in range(i + 1, len(segment))
+        if max(r0[i], r0[j]) < min(r1[i], r1[j]) and max(f0[i], f0[j]) < min(f1[i], f1[j])
+    ]
+    if overlaps:
+        raise ValueError(f"`rules` overlap: {'; '.join(overlaps)}. Each part of the R x F scale must belong to "
+                         f"exactly one segment.")
+    covered = float(((r1 - r0) * (f1 - f0)).sum())
+    if abs(covered - 1) > 1e-9:
+        raise ValueError(
+            f"`rules` cover {covered:.1%} of the R x F scale, not all of it. Add rules for the rest "
+            f"(shares from 0 to 1 on both R and F), starting from pd.DataFrame(DEFAULT_SEGMENT_RULES)."
+        )
+
+    def lowest(share):  # the lowest score whose middle is above `share`
+        return np.floor(np.round(share * bins + 0.5, 9)).astype(np.int64) + 1
+
+    def highest(share):  # the highest score whose middle is at or below `share`
+        return np.floor(np.round(share * bins + 0.5, 9)).astype(np.int64)
+
+    return pd.DataFrame({"segment": segment, "r_min": lowest(r0), "r_max": highest(r1),
+                         "f_min": lowest(f0), "f_max": highest(f1)})
+
+
+def _score_rules(frame: pd.DataFrame, bins: int) -> pd.DataFrame:
+    """Rules on whole scores, checked to be written for ``bins``."""
     require_columns(frame, {c: c for c in _RULE_COLUMNS}, "rules")
     require_not_empty(frame, "rules")
     require_no_missing(frame["segment"], "segment", "rules")
-    for column in _RULE_COLUMNS[1:]:
-        bad = _off_scale(require_numeric(frame[column], column, "rules"), bins)
+    numbers = {c: require_numeric(frame[c], c, "rules") for c in _RULE_COLUMNS[1:]}
+    top = max(float(numbers["r_max"].max()), float(numbers["f_max"].max()))
+    if top != bins and top == round(top) and top >= 1:
+        raise ValueError(
+            f"`rules` are written for bins={int(top)} (their highest score is {int(top)}), but the scores have "
+            f"bins={bins}. Score with crm.rfm_scores(table, bins={int(top)}), rewrite the rules for {bins} bins, "
+            f"or write them as shares of the scale (r_from, r_to, f_from, f_to, like DEFAULT_SEGMENT_RULES), "
+            f"which hold for any bins."
+        )
+    for column, values in numbers.items():
+        bad = _off_scale(values, bins)
         if len(bad):
             raise ValueError(
                 f"Column {column!r} of `rules` must hold whole scores from 1 to {bins} (bins={bins}), "
                 f"but has {examples(bad.tolist())}."
             )
-    frame = frame[_RULE_COLUMNS].astype({c: "int64" for c in _RULE_COLUMNS[1:]})
+    frame = pd.DataFrame({"segment": frame["segment"].tolist(),
+                          **{c: numbers[c].to_numpy().astype(np.int64) for c in _RULE_COLUMNS[1:]}})
     backwards = frame[(frame["r_min"] > frame["r_max"]) | (frame["f_min"] > frame["f_max"])]
     if len(backwards):
         raise ValueError(
@@ -249,15 +344,32 @@ def _rules_frame(rules, bins: int) -> pd.DataFrame:
     return frame
 
 
+def _rules_frame(rules, bins: int) -> pd.DataFrame:
+    """The rules as whole-score ranges for ``bins``: from shares of the scale or from scores."""
+    frame = _rules_table(rules)
+    has_shares = any(c in frame.columns for c in _SHARE_COLUMNS[1:])
+    has_scores = any(c in frame.columns for c in _RULE_COLUMNS[1:])
+    if has_shares and has_scores:
+        raise ValueError(
+            f"`rules` mix shares of the scale ({_SHARE_COLUMNS[1:]}) and scores ({_RULE_COLUMNS[1:]}); "
+            f"its columns are {list(map(str, frame.columns))}. Write all rules one way."
+        )
+    return _share_rules(frame, bins) if has_shares else _score_rules(frame, bins)
+
+
 def _segment_grid(rules: pd.DataFrame, bins: int) -> np.ndarray:
-    """grid[R, F] = position of the rule covering that cell; refuse gaps and overlaps."""
+    """grid[R, F] = position of the segment covering that cell; refuse gaps and overlaps.
+
+    A segment may have several rules (an L-shaped region); its position is that of its first rule.
+    """
+    positions = {name: i for i, name in enumerate(dict.fromkeys(rules["segment"]))}
     owners: dict[tuple[int, int], list[str]] = {(r, f): [] for r in range(1, bins + 1) for f in range(1, bins + 1)}
     grid = np.full((bins + 1, bins + 1), -1, dtype=np.int64)
-    for position, rule in enumerate(rules.itertuples(index=False)):
+    for rule in rules.itertuples(index=False):
         for r in range(rule.r_min, rule.r_max + 1):
             for f in range(rule.f_min, rule.f_max + 1):
                 owners[(r, f)].append(rule.segment)
-                grid[r, f] = position
+                grid[r, f] = positions[rule.segment]
     overlaps = {cell: names for cell, names in owners.items() if len(names) > 1}
     if overlaps:
         listed = "; ".join(f"R={r} F={f}: {names}" for (r, f), names in overlaps.items())
@@ -271,18 +383,30 @@ def _segment_grid(rules: pd.DataFrame, bins: int) -> np.ndarray:
     return grid
 
 
-def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int = 5, r: str = "R", f: str = "F") -> pd.DataFrame:
+def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int | None = None, r: str = "R",
+                 f: str = "F") -> pd.DataFrame:
     """Named segments from the R and F scores: a copy of ``scores`` with a ``segment`` column.
 
-    ``rules`` is an editable table (a DataFrame or a list of dicts) with columns
-    ``segment, r_min, r_max, f_min, f_max`` (inclusive score ranges). It must put
-    every R x F cell from 1 to ``bins`` in exactly one segment; gaps and overlaps
-    are refused, listing the cells. ``segment`` is categorical with the segments
-    in the order of the rules, so counts include empty segments.
+    ``rules`` is an editable table (a DataFrame or a list of dicts), written one of two ways:
 
-    The default, :data:`DEFAULT_SEGMENT_RULES`, is the widely used map for bins=5
-    (ranges of R rows and F columns; 555 is a champion, 444 loyal, 333 needs
-    attention, 222 and 111 hibernate). For other ``bins`` pass your own rules.
+    - as shares of the score scale, columns ``segment, r_from, r_to, f_from, f_to``: a rule
+      takes the R scores whose bin has its middle in (r_from, r_to] of the scale, and the
+      same for F. Score s of ``bins`` covers ((s - 1) / bins, s / bins], so with bins=5
+      ``r_from=0.8, r_to=1`` is R=5 and with bins=10 it is R=9-10. Such rules hold for any
+      ``bins``; they must tile the whole R x F scale (0 to 1 on both), without overlaps;
+    - as scores, columns ``segment, r_min, r_max, f_min, f_max`` (inclusive ranges): written
+      for one number of bins, they must put every R x F cell from 1 to ``bins`` in exactly
+      one segment. Rules written for another ``bins`` (e.g. for 5 with scores of 7 bins)
+      are refused with a message that says so.
+
+    Gaps and overlaps are refused, listing the cells. A segment may have several rules (its
+    region is their union). ``segment`` is categorical with the segments in the order of the
+    rules, so counts include empty segments. ``bins`` defaults to ``scores.attrs["bins"]``
+    (set by :func:`rfm_scores`), else 5.
+
+    The default, :data:`DEFAULT_SEGMENT_RULES`, is the widely used R x F map, on shares of
+    the scale; with bins=5 it reads (555 is a champion, 444 loyal, 333 needs attention, 222
+    and 111 hibernate):
 
     ====  ==============  ===================  ===================  ===============  ===============
     R/F   F=1             F=2                  F=3                  F=4              F=5
@@ -294,27 +418,38 @@ def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int = 5, r: str = "R
     R=1   hibernating     hibernating          at_risk              at_risk          cant_lose_them
     ====  ==============  ===================  ===================  ===============  ===============
 
-    Note: with many one-time buyers nobody gets F=1 (see :func:`rfm_scores`), so
-    ``new_customers`` and ``promising`` can stay empty; their recent one-time
-    buyers then show as ``potential_loyalists``.
+    With fewer bins some segments are too narrow to get a cell (with bins=2 nobody is a
+    champion: R=2 and F=2 have their middles at 75% of the scale); with more bins the
+    regions keep their shares of the scale.
+
+    Note: with many one-time buyers, all of them get F=1 (tied customers share the lowest
+    score of their span, see :func:`rfm_scores`) and F=2, sometimes F=3, stay unused; so the
+    F=1 segments (``new_customers``, ``promising``, ``about_to_sleep``, ``hibernating``) hold
+    every one-time buyer, and a segment of F=2 cells only gets customers with more purchases.
+
+    ``result.attrs`` keeps ``bins`` and ``rules``: the rules as whole-score ranges for these
+    bins (a tuple of dicts with keys segment, r_min, r_max, f_min, f_max; rules that get no
+    cell left out), ready to draw the map or to pass back as ``rules=``.
 
     >>> import pandas as pd
     >>> scores = pd.DataFrame({"R": [5, 4, 3, 2, 1, 5], "F": [5, 4, 3, 2, 1, 1]})
     >>> rfm_segments(scores)["segment"].tolist()
     ['champions', 'loyal_customers', 'need_attention', 'hibernating', 'hibernating', 'new_customers']
+    >>> rfm_segments(pd.DataFrame({"R": [3, 3, 1], "F": [3, 1, 3]}), bins=3)["segment"].tolist()
+    ['champions', 'new_customers', 'cant_lose_them']
     """
     require_columns(scores, {"r": r, "f": f}, "scores")
     require_not_empty(scores, "scores")
+    scored_with = scores.attrs.get("bins")
+    if bins is None:
+        bins = scored_with if scored_with is not None else 5
     bins = int(require_number(bins, "bins", low=2, high=9, integer=True))
-    if rules is None:
-        if bins != 5:
-            raise ValueError(
-                f"The default segment rules are for bins=5, but bins={bins} was passed. "
-                f"Pass rules=... covering every R x F cell from 1 to {bins} "
-                f"(start from pd.DataFrame(DEFAULT_SEGMENT_RULES))."
-            )
-        rules = DEFAULT_SEGMENT_RULES
-    rules = _rules_frame(rules, bins)
+    if scored_with is not None and scored_with != bins:
+        raise ValueError(
+            f"`bins={bins}` contradicts the scores, which rfm_scores made with bins={scored_with}. "
+            f"Leave `bins` out, or score again with crm.rfm_scores(table, bins={bins})."
+        )
+    rules = _rules_frame(DEFAULT_SEGMENT_RULES if rules is None else rules, bins)
     grid = _segment_grid(rules, bins)
 
     cells = {}
@@ -328,7 +463,15 @@ def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int = 5, r: str = "R
             )
         cells[argument] = values.to_numpy().astype(np.int64)
     segmented = scores.copy()
-    segmented["segment"] = pd.Categorical.from_codes(grid[cells["r"], cells["f"]], categories=rules["segment"].tolist())
+    names = list(dict.fromkeys(rules["segment"]))
+    segmented["segment"] = pd.Categorical.from_codes(grid[cells["r"], cells["f"]], categories=names)
+    used = rules[(rules["r_min"] <= rules["r_max"]) & (rules["f_min"] <= rules["f_max"])]
+    segmented.attrs = {
+        **scores.attrs,
+        "bins": bins,
+        "rules": tuple({"segment": rule.segment, "r_min": int(rule.r_min), "r_max": int(rule.r_max),
+                        "f_min": int(rule.f_min), "f_max": int(rule.f_max)} for rule in used.itertuples(index=False)),
+    }
     return segmented
 
 
@@ -340,6 +483,7 @@ def _customer_values(values: pd.Series) -> pd.Series:
             f"but a {type(values).__name__} was passed. E.g. tx.groupby('customer_id')['amount'].sum()."
         )
     require_not_empty(values, "values")
+    require_labels(values, "values")
     numbers = require_numeric(values.rename(values.name if values.name is not None else "values"), "values", "values")
     negative = numbers[numbers < 0]
     if len(negative):
@@ -371,8 +515,10 @@ def abc_classes(values: pd.Series, *, cuts: tuple[float, float] = (0.8, 0.95)) -
 
     Returns one row per customer, in rank order, with ``value``, ``rank`` (1 =
     largest), ``share`` of the total, ``cumulative_share`` (including the
-    customer) and ``class`` (categorical A, B, C). Negative values and an all-zero
-    total are refused.
+    customer) and ``class`` (categorical A, B, C). Negative values, an all-zero total
+    and an index with missing, repeated or mixed-type customer labels are refused.
+    ``result.attrs`` keeps ``cuts``, the ``total`` value and ``top20_share``, the share
+    of value of the top 20% of customers (as on the Pareto curve).
 
     >>> import pandas as pd
     >>> sales = pd.Series({"a": 10.0, "b": 500.0, "c": 300.0, "d": 100.0, "e": 60.0, "f": 30.0})
@@ -394,7 +540,7 @@ def abc_classes(values: pd.Series, *, cuts: tuple[float, float] = (0.8, 0.95)) -
     cumulative = ranked.cumsum()
     before = np.concatenate([[0.0], cumulative.to_numpy()[:-1]]) / total
     classes = np.where(before < a_cut, "A", np.where(before < b_cut, "B", "C"))
-    return pd.DataFrame(
+    result = pd.DataFrame(
         {
             "value": ranked,
             "rank": np.arange(1, len(ranked) + 1),
@@ -404,6 +550,16 @@ def abc_classes(values: pd.Series, *, cuts: tuple[float, float] = (0.8, 0.95)) -
         },
         index=ranked.index,
     )
+    result.attrs = {"cuts": (float(a_cut), float(b_cut)), "total": float(total),
+                    "top20_share": _top20_share(ranked.to_numpy())}
+    return result
+
+
+def _top20_share(ranked: np.ndarray) -> float:
+    """The share of value of the top 20% of customers, read off the Pareto curve (interpolated)."""
+    n = len(ranked)
+    curve = np.concatenate([[0.0], np.cumsum(ranked)]) / ranked.sum()
+    return float(np.interp(0.2, np.arange(n + 1) / n, curve))
 
 
 def pareto_curve(values: pd.Series) -> pd.DataFrame:
@@ -411,7 +567,9 @@ def pareto_curve(values: pd.Series) -> pd.DataFrame:
 
     Customers are ranked from the largest value down; row k is the top k
     customers: ``customer_share`` = k / n and ``value_share`` = their share of the
-    total. The curve starts at (0, 0) and ends at (1, 1).
+    total. The curve starts at (0, 0) and ends at (1, 1). ``result.attrs`` keeps
+    ``n_customers``, the ``total`` value and ``top20_share`` (the value share of the top
+    20% of customers, interpolated on the curve), so a plot need not compute them.
 
     >>> import pandas as pd
     >>> pareto_curve(pd.Series({"a": 10.0, "b": 60.0, "c": 20.0, "d": 10.0}))
@@ -424,9 +582,11 @@ def pareto_curve(values: pd.Series) -> pd.DataFrame:
     """
     ranked = _ranked(_customer_values(values)).to_numpy()
     n = len(ranked)
-    return pd.DataFrame(
+    curve = pd.DataFrame(
         {
             "customer_share": np.arange(n + 1) / n,
             "value_share": np.concatenate([[0.0], np.cumsum(ranked)]) / ranked.sum(),
         }
     )
+    curve.attrs = {"n_customers": n, "total": float(ranked.sum()), "top20_share": _top20_share(ranked)}
+    return curve
