@@ -18,6 +18,7 @@ from .._validation import (
     require_frame,
     require_no_missing,
     require_not_empty,
+    require_labels,
     require_number,
     require_numeric,
 )
@@ -58,6 +59,41 @@ def _numbers(value, argument: str, **limits) -> np.ndarray:
     return array
 
 
+def _aligned(arguments: dict):
+    """Series aligned on their labels and every value's length checked against the others.
+
+    Series are combined by customer label, never by position: all must hold the same labels
+    (each once), and they are put in the order of the first. Lists and arrays are combined by
+    position and must have one value or as many as the others. Returns the values and the
+    index of the result (None without a Series).
+    """
+    series = {name: value for name, value in arguments.items() if isinstance(value, pd.Series)}
+    index = None
+    for name, value in series.items():
+        require_labels(value, name)
+        if index is None:
+            index, first = value.index, name
+            continue
+        missing, extra = index.difference(value.index), value.index.difference(index)
+        if len(missing) or len(extra):
+            raise ValueError(
+                f"`{name}` and `{first}` are Series for different customers: `{name}` lacks "
+                f"{examples(missing.tolist()) or 'none'} and has {examples(extra.tolist()) or 'none'} that "
+                f"`{first}` lacks. Give both the same customers (index labels), e.g. {name}.reindex({first}.index)."
+            )
+        arguments = {**arguments, name: value.reindex(index)}
+    lengths = {name: len(value) if isinstance(value, pd.Series) else int(np.size(value))
+               for name, value in arguments.items() if np.ndim(value) > 0}
+    if len(set(lengths.values()) - {1}) > 1:
+        shown = ", ".join(f"`{name}` {n}" for name, n in lengths.items())
+        raise ValueError(
+            f"The arguments have different numbers of values ({shown}): give each argument one value "
+            f"or the same number of values as the others, one per customer."
+        )
+    return {name: value.to_numpy() if isinstance(value, pd.Series) else value
+            for name, value in arguments.items()}, index
+
+
 def clv(
     *,
     margin,
@@ -82,9 +118,12 @@ def clv(
     horizon. ``acquisition_cost`` is subtracted from the result.
 
     Numbers give a float; arrays or Series (e.g. a range of retention rates for
-    a sensitivity plot) give an array or Series, element by element.
-    Refused: retention outside [0, 1), a negative discount rate, a horizon that is
-    not a positive whole number.
+    a sensitivity plot) give an array or Series, element by element. Series are
+    matched by their index (customer), not by position, and the result has the
+    first Series' index; lists and arrays go by position. Refused: Series for
+    different customers, arguments with different numbers of values, retention
+    outside [0, 1), a negative discount rate, a horizon that is not a positive whole
+    number.
 
     >>> round(clv(margin=100, retention=0.8, discount=0.1), 2)
     266.67
@@ -94,8 +133,16 @@ def clv(
     316.67
     >>> clv(margin=100, retention=[0.5, 0.9], discount=0.1).round(2)
     array([ 83.33, 450.  ])
+    >>> import pandas as pd
+    >>> clv(margin=pd.Series({"a": 100.0, "b": 50.0}), retention=pd.Series({"b": 0.5, "a": 0.9}), discount=0.1)
+    a    450.000000
+    b     41.666667
+    Name: clv, dtype: float64
     """
     require_choice(margin_timing, ["end", "start"], "margin_timing")
+    values, index = _aligned({"margin": margin, "retention": retention, "discount": discount,
+                              "acquisition_cost": acquisition_cost})
+    margin, retention, discount, acquisition_cost = values.values()
     m = _numbers(margin, "margin")
     r = _numbers(retention, "retention", low=0, high=1, high_inclusive=False)
     i = _numbers(discount, "discount", low=0)
@@ -109,9 +156,8 @@ def clv(
     first_factor = q if margin_timing == "end" else 1.0
     result = m * first_factor * sum_of_q_powers - cost
 
-    series = [v for v in (margin, retention, discount, acquisition_cost) if isinstance(v, pd.Series)]
-    if series:
-        return pd.Series(result, index=series[0].index, name="clv")
+    if index is not None:
+        return pd.Series(np.array(np.broadcast_to(result, (len(index),))), index=index, name="clv")
     return float(result) if result.ndim == 0 else result
 
 
@@ -239,11 +285,17 @@ def customer_profitability(
         if not costs.index.is_unique:
             twice = costs.index[costs.index.duplicated()]
             raise ValueError(f"`costs` has more than one cost for customer(s) {examples(twice)}: give one each.")
+        require_labels(costs, "costs")
         cost = require_numeric(costs.rename("costs"), "costs", "costs")
         uncosted = margins.index.difference(cost.index)
         if len(uncosted):
+            kinds = tuple("text" if isinstance(i, str) else "numbers" if isinstance(i, (int, float, np.number))
+                          else type(i).__name__ for i in (margins.index[0], cost.index[0] if len(cost) else ""))
+            hint = (f" The customer ids of `tx` are {kinds[0]} but those of `costs` are {kinds[1]}: write both "
+                    f"the same way, e.g. costs.rename(index={'int' if kinds[0] == 'numbers' else 'str'})."
+                    if kinds[0] != kinds[1] else "")
             raise ValueError(
-                f"`costs` has no cost for {len(uncosted)} customer(s) of `tx`, e.g. {examples(uncosted)}. "
+                f"`costs` has no cost for {len(uncosted)} customer(s) of `tx`, e.g. {examples(uncosted)}.{hint} "
                 f"Give every customer a cost (0 where there is none), e.g. costs.reindex(ids, fill_value=0)."
             )
         margins = margins.reindex(margins.index.union(cost.index), fill_value=0.0)
