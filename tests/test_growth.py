@@ -198,3 +198,30 @@ def test_labels_in_both_languages():
 
 def test_public_name():
     assert crm.growth_matrix is growth_matrix
+
+
+# ---------------------------------------------------------------- hostile input and attrs (issue 8)
+
+
+def test_zero_later_revenue_is_said_not_given_as_nan_shares(tx):
+    free = tx.assign(amount=np.where(tx["date"] >= SPLIT, 0.0, tx["amount"]))
+    with pytest.raises(ValueError, match=r"The 7 transaction\(s\) of `tx` from split=2024-07-01 on have no revenue "
+                                         r"\(column 'amount' is 0 for all of them\).*earlier `split`"):
+        growth_matrix(free, split=SPLIT)
+
+
+def test_split_time_zone_against_the_data(tx):
+    naive = growth_matrix(tx, split=SPLIT)
+    aware = tx.assign(date=tx["date"].dt.tz_localize("Asia/Shanghai"))
+    pd.testing.assert_frame_equal(growth_matrix(aware, split=SPLIT), naive, check_exact=True)
+    with pytest.raises(ValueError, match=r"`split` \(2024-07-01 00:00:00\+08:00\) has a time zone but the dates of "
+                                         r"`tx` have none"):
+        growth_matrix(tx, split=pd.Timestamp(SPLIT, tz="Asia/Shanghai"))
+    with pytest.raises(TypeError, match=r"`split` must be a date such as '2024-12-31', but 20240701 \(int\)"):
+        growth_matrix(tx, split=20240701)
+
+
+def test_growth_matrix_keeps_its_split_and_periods(tx):
+    result = growth_matrix(tx, split=SPLIT)
+    assert result.attrs == {"split": pd.Timestamp(SPLIT), "start": pd.Timestamp("2024-01-05"),
+                            "end": pd.Timestamp("2024-12-31"), "product": "category"}

@@ -51,13 +51,18 @@ def growth_matrix(
     A customer is *existing* if it bought anything before ``split``, else *new*; a product
     (category) is *existing* if anyone bought it before ``split``, else *new*. Every
     transaction on or after ``split`` falls in exactly one cell, so the cells' revenue adds
-    up to the later period's revenue. ``split`` must leave transactions on both sides.
+    up to the later period's revenue. ``split`` must leave transactions on both sides, and
+    the later period must have revenue (else there are no shares to give); a ``split``
+    without a time zone is read in the data's zone.
 
     Returns a tidy DataFrame with one row per cell, always all four, in the order loyalty,
     expansion, acquisition, diversification, and columns ``cell``, ``customers`` and
     ``products`` ("existing"/"new"), ``revenue``, ``share`` of the later period's revenue,
     and ``buyers``: customers with revenue in the cell (a customer may buy in two cells).
     For the 2 x 2 picture: ``m.pivot(index="customers", columns="products", values="revenue")``.
+    ``result.attrs`` keeps ``split`` (the first day of the later period), ``start`` and
+    ``end`` (the first and last transaction dates: the earlier period is [start, split),
+    the later one [split, end]) and ``product`` (the column that defines products).
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a", "a", "c", "c"],
@@ -85,7 +90,7 @@ def growth_matrix(
             f"amounts >= 0: net returns against their purchases first."
         )
     dates = require_dates(tx[date], "date", "tx")
-    split = to_timestamp(split, "split")
+    split = to_timestamp(split, "split", like=dates)
     first, last = dates.min(), dates.max()
     if not first < split <= last:
         raise ValueError(
@@ -114,5 +119,14 @@ def growth_matrix(
     cells = cells.join(sums, on=["customers", "products"])
     cells["revenue"] = cells["revenue"].fillna(0.0)
     cells["buyers"] = cells["buyers"].fillna(0).astype("int64")
-    cells["share"] = cells["revenue"] / later["revenue"].sum()
-    return cells[["cell", "customers", "products", "revenue", "share", "buyers"]]
+    later_revenue = later["revenue"].sum()
+    if later_revenue == 0:
+        raise ValueError(
+            f"The {len(later)} transaction(s) of `tx` from split={split.date()} on have no revenue (column "
+            f"{amount!r} is 0 for all of them), so the cells have no shares of it. Pass an earlier `split`, or "
+            f"check the amounts of the later period."
+        )
+    cells["share"] = cells["revenue"] / later_revenue
+    result = cells[["cell", "customers", "products", "revenue", "share", "buyers"]]
+    result.attrs = {"split": split, "start": first, "end": last, "product": product}
+    return result
