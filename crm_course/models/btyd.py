@@ -27,6 +27,7 @@ c                    1      4.0  4.0            12.0
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -72,11 +73,14 @@ def btyd_summary(
 ) -> pd.DataFrame:
     """One row per customer with the inputs of the BG/NBD and Gamma-Gamma models.
 
-    Purchases are counted per day: several transactions of one customer on one day are one
-    purchase (their amounts are added; negative amounts are refused). Only transactions on or
-    before ``calibration_end`` (a day; default: the last date in ``tx``) are used; later ones
-    are left out, and customers whose first purchase comes after it are not in the result
-    (they were not customers yet).
+    Purchases are counted per day, as in :func:`~crm_course.models.segmentation.rfm_table`:
+    all transactions of one customer on one calendar day (e.g. the lines of an invoice, or two
+    invoices) are one purchase, their amounts added exactly (negative amounts are refused).
+    So ``frequency`` here is rfm_table's frequency minus 1 on the same data, and RFM's recency
+    (days since the last purchase) is BG/NBD's ``T - recency``. Only transactions on or
+    before ``calibration_end`` (a day; default: the last date in ``tx``; without a time zone
+    it is read in the data's zone) are used; later ones are left out, and customers whose
+    first purchase comes after it are not in the result (they were not customers yet).
 
     Columns (index = customer id, sorted):
     - ``frequency``: number of repeat purchase days (purchase days minus the first one);
@@ -104,9 +108,7 @@ def btyd_summary(
     if calibration_end is None:
         end = days.max()
     else:
-        end = to_timestamp(calibration_end, "calibration_end").normalize()
-        if end.tz is None and days.dt.tz is not None:
-            end = end.tz_localize(days.dt.tz)
+        end = to_timestamp(calibration_end, "calibration_end", like=days).normalize()
 
     purchases = pd.DataFrame({"customer": tx[customer].to_numpy(), "day": days.to_numpy()})
     if amount is not None:
@@ -118,8 +120,10 @@ def btyd_summary(
             f"{days.min().date()}. Pass a later calibration_end."
         )
 
-    # One purchase per customer per day; rows come out sorted by customer, then day.
-    daily = purchases.groupby(["customer", "day"], as_index=False).sum()
+    # One purchase per customer per day; rows come out sorted by customer, then day. Amounts are
+    # added exactly, so a day's total does not depend on the order of its rows.
+    daily = purchases.groupby(["customer", "day"], as_index=False).agg(
+        **({"amount": ("amount", math.fsum)} if amount is not None else {"rows": ("day", "size")}))
     per_customer = daily.groupby("customer")
     first, last = per_customer["day"].min(), per_customer["day"].max()
     frequency = per_customer.size() - 1
@@ -411,6 +415,8 @@ def fit_bgnbd(
         [1.0, (count * hT).sum() / (count * hx).sum(), 1.0, 1.0],
         len(x),
         "BG/NBD",
+        ["r", "alpha", "a", "b"],
+        int((x > 0).sum()),
     )
     return BGNBD(r, alpha, a, b, log_likelihood, len(x), unit)
 
@@ -425,27 +431,88 @@ def _distinct(*columns: np.ndarray) -> list[np.ndarray]:
     return [*rows.T, count]
 
 
-def _maximise(log_likelihood, start: list[float], n_customers: int, model: str) -> tuple[list[float], float]:
+def _derivatives(f, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient and Hessian of ``f`` at ``x`` by central differences (steps 1e-5 and 1e-4)."""
+    n, h, k = len(x), 1e-5, 1e-4
+    unit = np.eye(n)
+    gradient = np.array([(f(x + h * unit[i]) - f(x - h * unit[i])) / (2 * h) for i in range(n)])
+    hessian = np.empty((n, n))
+    for i in range(n):
+        for j in range(i, n):
+            di, dj = k * unit[i], k * unit[j]
+            hessian[i, j] = hessian[j, i] = (
+                f(x + di + dj) - f(x + di - dj) - f(x - di + dj) + f(x - di - dj)) / (4 * k * k)
+    return gradient, hessian
+
+
+def _polish(f, x: np.ndarray, steps: int = 20) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Newton steps from ``x`` to where the gradient is zero: (x, Hessian there, converged).
+
+    The quasi-Newton search stops where its forward-difference gradient looks small, which
+    leaves the last digits to the machine; Newton's steps on central differences settle on the
+    same point on every machine, to about 1e-10 in the log-parameters.
+    """
+    for _ in range(steps):
+        gradient, hessian = _derivatives(f, x)
+        if not (np.isfinite(gradient).all() and np.isfinite(hessian).all()):
+            return x, hessian, False
+        try:
+            np.linalg.cholesky(hessian)
+        except np.linalg.LinAlgError:  # not a maximum here (flat or saddle): nothing to polish
+            return x, hessian, False
+        step = np.linalg.solve(hessian, gradient)
+        if np.abs(step).max() < 1e-10:
+            return x, hessian, True
+        here, length = f(x), 1.0
+        while length > 1e-4 and not f(x - length * step) <= here + 1e-15 * abs(here):
+            length /= 2
+        if length <= 1e-4:
+            return x, hessian, False
+        x = x - length * step
+    return x, _derivatives(f, x)[1], False
+
+
+def _maximise(log_likelihood, start: list[float], n_customers: int, model: str, names: list[str],
+              n_repeat: int) -> tuple[list[float], float]:
     """Maximum likelihood: (parameters, log-likelihood).
 
     The search runs over the parameters' logarithms, so they stay positive, and on the mean
     log-likelihood per customer, so its tolerances do not depend on the number of customers.
-    A search that does not converge gives a RuntimeWarning.
+    L-BFGS-B finds the maximum, Newton steps polish it (see :func:`_polish`). A search that does
+    not converge gives a RuntimeWarning; so do estimates the data do not identify: a Hessian
+    that is not negative definite, a parameter running off to 0 or infinity, or a log-parameter
+    with a standard error above 3 (the parameter is uncertain by a factor of e^3, about 20).
     """
     from scipy.optimize import minimize
 
-    found = minimize(
-        lambda log_params: -log_likelihood(np.exp(log_params)) / n_customers, np.log(start),
-        method="L-BFGS-B", options={"ftol": 1e-12, "gtol": 1e-6},
-    )
-    if not found.success:
+    def f(log_params):
+        return -log_likelihood(np.exp(log_params)) / n_customers
+
+    with np.errstate(all="ignore"):  # a search may try parameters where the likelihood under- or overflows
+        found = minimize(f, np.log(start), method="L-BFGS-B", options={"ftol": 1e-12, "gtol": 1e-6})
+        x, hessian, converged = _polish(f, found.x)
+    if not (found.success or converged) or not np.isfinite(f(x)):
         warnings.warn(
             f"The {model} fit stopped before converging ({found.message}); do not trust its parameters. "
             f"Check the data, or use more customers.",
             RuntimeWarning,
             stacklevel=3,
         )
-    return [float(v) for v in np.exp(found.x)], float(-found.fun * n_customers)
+    unsure = [name for name, value in zip(names, x) if not -10 < value < 10]
+    if np.isfinite(hessian).all() and np.linalg.eigvalsh(hessian).min() > 0:
+        error = np.sqrt(np.diag(np.linalg.inv(hessian)) / n_customers)
+        unsure += [name for name, e in zip(names, error) if e > 3 and name not in unsure]
+    elif not unsure:
+        unsure = list(names)
+    if unsure:
+        warnings.warn(
+            f"The {model} estimates are not identified by this data ({n_customers} customers, {n_repeat} with "
+            f"repeat purchases): the likelihood is almost flat in {', '.join(unsure)}, so very different values "
+            f"fit about as well. Do not trust them; use more customers or a longer calibration period.",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    return [float(v) for v in np.exp(x)], float(-f(x) * n_customers)
 
 
 def _summary_unit(summary: pd.DataFrame, unit: str | None) -> str | None:
@@ -595,6 +662,8 @@ def fit_gamma_gamma(
         [1.0, 2.0, (count * hz_bar).sum() / count.sum()],
         int(repeat.sum()),
         "Gamma-Gamma",
+        ["p", "q", "gamma"],
+        int(repeat.sum()),
     )
     return GammaGamma(p, q, gamma, log_likelihood, int(repeat.sum()), int((~repeat).sum()))
 
