@@ -91,3 +91,10 @@ def test_labels_in_both_languages():
 
 def test_public_name():
     assert crm.relationship_types is relationship_types
+
+
+def test_relationship_types_keep_their_threshold():
+    import crm_course.models.relationships as rel
+
+    scores = pd.DataFrame({"firm_adaptation": [2, 4], "customer_adaptation": [5, 4]}, index=["a", "b"])
+    assert rel.relationship_types(scores, threshold=4).attrs == {"threshold": 4.0}

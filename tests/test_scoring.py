@@ -490,3 +490,23 @@ def test_public_names():
     assert crm.weighted_score is weighted_score
     assert crm.weight_sensitivity is weight_sensitivity
     assert crm.burnett_matrix is burnett_matrix
+
+
+def test_burnett_matrix_and_weight_sensitivity_keep_their_parameters():
+    from crm_course.models.scoring import BURNETT_GRID, DEFAULT_CUTS, burnett_matrix, weight_sensitivity
+
+    accounts = pd.DataFrame({"attractiveness": [4.2, 1.5], "relationship": [1.8, 4.5]}, index=["K01", "K02"])
+    matrix = burnett_matrix(accounts)
+    assert matrix.attrs["cuts"] == DEFAULT_CUTS
+    assert matrix.attrs["grid"] == BURNETT_GRID and matrix.attrs["grid"] is not BURNETT_GRID
+    grid = {level: dict(row) for level, row in BURNETT_GRID.items()}
+    grid["high"]["poor"] = "win_back"
+    custom = burnett_matrix(accounts, cuts=(2, 4), grid=grid)
+    assert custom.attrs == {"cuts": (2.0, 4.0), "grid": grid}
+    assert custom.loc["K01", "strategy"] == "win_back"
+
+    scores = pd.DataFrame({"volume": [5], "margin": [1]}, index=["K01"])
+    sensitivity = weight_sensitivity(scores, {"volume": 3, "margin": 2}, normalize=True)
+    assert sensitivity.attrs["weights"] == {"volume": 0.6, "margin": 0.4}
+    assert sensitivity.attrs["cuts"] == DEFAULT_CUTS
+    assert sensitivity.attrs["score"] == {"K01": pytest.approx(3.4)}

@@ -45,7 +45,8 @@ def relationship_types(
     - none: neither adapts, no relationship strategy.
 
     Returns a new DataFrame with the index of ``scores`` and columns ``firm_adaptation``,
-    ``customer_adaptation`` (the scores) and ``relationship_type`` (a code).
+    ``customer_adaptation`` (the scores) and ``relationship_type`` (a code);
+    ``result.attrs["threshold"]`` keeps the threshold for the plot.
 
     >>> import pandas as pd
     >>> scores = pd.DataFrame({"firm_adaptation": [2, 4, 5, 1],
@@ -61,7 +62,7 @@ def relationship_types(
     firm_high = (firm_scores >= threshold).to_numpy()
     customer_high = (customer_scores >= threshold).to_numpy()
     types = [RELATIONSHIP_TYPES[(f, c)] for f, c in zip(firm_high.tolist(), customer_high.tolist())]
-    return pd.DataFrame(
+    result = pd.DataFrame(
         {
             "firm_adaptation": firm_scores.to_numpy(),
             "customer_adaptation": customer_scores.to_numpy(),
@@ -69,3 +70,5 @@ def relationship_types(
         },
         index=scores.index,
     )
+    result.attrs = {"threshold": float(threshold)}
+    return result

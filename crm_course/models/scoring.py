@@ -274,7 +274,9 @@ def weight_sensitivity(
     or NaN if no weight t in [0, 1] changes it. Moving up, reaching the cut changes the
     level; moving down, the score must go just below the cut, so the value is the limit.
     If raising and lowering a weight are equally far, the lower cut's change is shown.
-    ``cuts`` are the level boundaries, as in :func:`burnett_matrix`.
+    ``cuts`` are the level boundaries, as in :func:`burnett_matrix`. ``result.attrs`` keeps
+    ``weights`` (indicator -> weight, as used: summing to 1), ``cuts`` and ``score`` (entity ->
+    today's weighted score), so a plot can say where each account stands.
 
     >>> import pandas as pd
     >>> scores = pd.DataFrame({"volume": [5], "margin": [1]}, index=["K01"])
@@ -303,7 +305,10 @@ def weight_sensitivity(
             possible = np.where(cut > score, if_up, if_down)
             better = possible & (np.isnan(best) | (np.abs(change) < np.abs(best)))
             best = np.where(better, change + 0.0, best)
-    return pd.DataFrame(best, index=scores.index, columns=w.index)
+    result = pd.DataFrame(best, index=scores.index, columns=w.index)
+    result.attrs = {"weights": {str(k): float(v) for k, v in w.items()}, "cuts": cuts,
+                    "score": dict(zip(scores.index, score[:, 0].tolist()))}
+    return result
 
 
 def burnett_scores(
@@ -386,6 +391,8 @@ def burnett_matrix(
     Returns a new DataFrame with the index of ``accounts`` and columns ``attractiveness``,
     ``relationship`` (the scores), ``attractiveness_level``, ``relationship_level``
     (ordered categoricals) and ``strategy`` (a code; labels via crm_course.i18n.text).
+    ``result.attrs`` keeps ``cuts`` (a tuple of two floats) and ``grid`` (the checked grid, a
+    plain dict), so a plot draws the same bands and cell names.
 
     >>> import pandas as pd
     >>> accounts = pd.DataFrame({"attractiveness": [4.2, 3.0, 1.5, 7 / 3],
@@ -406,7 +413,7 @@ def burnett_matrix(
     r_scores = _scale_column(accounts, relationship, "relationship", "accounts")
     a_levels = _levels(a_scores, cuts, ATTRACTIVENESS_LEVELS)
     r_levels = _levels(r_scores, cuts, RELATIONSHIP_LEVELS)
-    return pd.DataFrame(
+    matrix = pd.DataFrame(
         {
             "attractiveness": a_scores.to_numpy(),
             "relationship": r_scores.to_numpy(),
@@ -416,3 +423,5 @@ def burnett_matrix(
         },
         index=accounts.index,
     )
+    matrix.attrs = {"cuts": cuts, "grid": grid}
+    return matrix
