@@ -31,6 +31,7 @@ __all__ = [
     "require_dates",
     "to_timestamp",
     "require_labels",
+    "require_ids",
 ]
 
 
@@ -226,6 +227,34 @@ def to_timestamp(value: Any, argument: str, *, like: pd.Series | None = None, da
     return stamp
 
 
+def _kind(value: Any) -> str:
+    return "number" if isinstance(value, (int, float, np.number)) and not isinstance(value, bool) else type(value).__name__
+
+
+def _kinds(values) -> dict[str, Any]:
+    """Kind ('number', 'str', ...) -> its first value, for an object column or index; {} otherwise."""
+    if getattr(values, "dtype", None) != object:
+        return {}
+    first: dict[str, Any] = {}
+    for value in values:
+        first.setdefault(_kind(value), value)
+    return dict(sorted(first.items()))
+
+
+def require_ids(series: pd.Series, argument: str, data_name: str) -> pd.Series:
+    """A column of ids (customers, products): none missing and all of one kind, since 1001 and
+    '1001' would silently be two customers."""
+    require_no_missing(series, argument, data_name)
+    kinds = _kinds(series)
+    if len(kinds) > 1:
+        raise TypeError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` mixes ids of kinds {list(kinds)}, "
+            f"e.g. {examples(kinds.values())}: 1001 and '1001' would be two customers. Write them one way, e.g. "
+            f"{data_name}[{series.name!r}].astype(str), or read the file with crm.read_transactions(...)."
+        )
+    return series
+
+
 def require_labels(series: pd.Series, argument: str) -> pd.Series:
     """Refuse a Series whose index (one label per customer or entity) has missing, repeated or
     mixed-type labels: they make one customer two, or two customers one."""
@@ -237,11 +266,11 @@ def require_labels(series: pd.Series, argument: str) -> pd.Series:
             f"{examples(np.flatnonzero(missing).tolist())}. Every value needs its customer: drop them first, "
             f"e.g. {argument}[{argument}.index.notna()]."
         )
-    kinds = sorted({type(label).__name__ for label in index} if index.dtype == object else set())
+    kinds = _kinds(index)
     if len(kinds) > 1:
         raise TypeError(
-            f"The index of `{argument}` mixes labels of types {kinds}, e.g. "
-            f"{examples(list(dict.fromkeys(index))[:3])}; 1001 and '1001' would be two customers. Use one type, "
+            f"The index of `{argument}` mixes labels of kinds {list(kinds)}, e.g. "
+            f"{examples(kinds.values())}: 1001 and '1001' would be two customers. Use one type, "
             f"e.g. {argument}.rename(index=str)."
         )
     if not index.is_unique:

@@ -351,8 +351,14 @@ def test_bgnbd_prediction_bad_arguments(bgnbd, published):
         bgnbd.p_alive(frequency="two", recency=30, T=38)
     with pytest.raises(ValueError, match=r"`T` must be finite numbers, but has nan"):
         bgnbd.p_alive(frequency=1, recency=30, T=np.nan)
-    with pytest.raises(ValueError, match=r"`recency` is a Series with a different index"):
-        bgnbd.p_alive(frequency=published["frequency"], recency=published["recency"].iloc[::-1], T=published["T"])
+    # Series are matched by customer, not by position (issue 8): reversed is the same, others are refused
+    columns = {c: published[c] for c in ("frequency", "recency", "T")}
+    pd.testing.assert_series_equal(bgnbd.p_alive(**{**columns, "recency": published["recency"].iloc[::-1]}),
+                                   bgnbd.p_alive(**columns))
+    with pytest.raises(ValueError, match=r"`recency` and `frequency` are Series for different customers"):
+        bgnbd.p_alive(**{**columns, "recency": published["recency"].iloc[1:]})
+    with pytest.raises(ValueError, match=r"index of `T` repeats"):
+        bgnbd.p_alive(frequency=2, recency=30.0, T=pd.Series([38.0, 39.0], index=[1, 1]))
     with pytest.raises(ValueError, match=r"shapes that do not fit together"):
         bgnbd.p_alive(frequency=[1, 2], recency=[1, 2, 3], T=40)
     with pytest.raises(ValueError, match=r"`frequency` 0 but `recency` > 0: 1"):

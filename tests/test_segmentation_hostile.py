@@ -235,7 +235,7 @@ def test_two_rules_of_one_name_make_one_segment_of_their_union():
     ("index", "error", "match"),
     [
         (["a", "b", "a"], ValueError, r"index of `values` repeats 1 label\(s\), e.g. 'a'.*groupby\(level=0\).sum"),
-        ([1001, "1001", 7], TypeError, r"index of `values` mixes labels of types \['int', 'str'\].*1001, '1001'"),
+        ([1001, "1001", 7], TypeError, r"index of `values` mixes labels of kinds \['number', 'str'\].*1001, '1001'"),
         (["a", np.nan, "c"], ValueError, r"index of `values` has 1 missing label\(s\) \(NaN\) at position\(s\) 1"),
     ],
 )
@@ -253,3 +253,30 @@ def test_abc_and_pareto_keep_their_parameters():
     assert abc.attrs["top20_share"] == pytest.approx(0.56)
     curve = crm.pareto_curve(sales)
     assert curve.attrs == {"n_customers": 6, "total": 1000.0, "top20_share": pytest.approx(0.56)}
+
+
+# ---------------------------------------------------------------- ids of two kinds (siblings across models)
+
+
+MIXED = pd.DataFrame({"customer_id": [1001, "1001", 7], "category": ["tea", "tea", "cups"],
+                      "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-03-02"]),
+                      "amount": [1.0, 2.0, 3.0], "margin": [0.5, 1.0, 1.5]})
+
+
+@pytest.mark.parametrize("model", [
+    lambda tx: crm.rfm_table(tx),
+    lambda tx: crm.btyd_summary(tx),
+    lambda tx: crm.growth_matrix(tx, split="2024-02-01"),
+    lambda tx: crm.customer_profitability(tx),
+])
+def test_customer_ids_written_two_ways_are_refused(model):
+    with pytest.raises(TypeError, match=r"Column 'customer_id' \(argument `customer=`\) of `tx` mixes ids of kinds "
+                                        r"\['number', 'str'\], e.g. 1001, '1001'.*astype\(str\)"):
+        model(MIXED)
+
+
+def test_cuts_may_be_any_pair_of_numbers():
+    sales = pd.Series({"a": 10.0, "b": 500.0, "c": 300.0})
+    assert crm.abc_classes(sales, cuts=np.array([0.8, 0.95])).attrs["cuts"] == (0.8, 0.95)
+    with pytest.raises(TypeError, match=r"`cuts` must be two shares"):
+        crm.abc_classes(sales, cuts="0.8")

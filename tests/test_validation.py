@@ -75,3 +75,45 @@ def test_to_timestamp():
     assert v.to_timestamp("2024-03-31", "as_of") == pd.Timestamp("2024-03-31")
     with pytest.raises(ValueError, match="`as_of` must be a date such as '2024-12-31', but 'tomorrow'"):
         v.to_timestamp("tomorrow", "as_of")
+
+
+def test_require_columns_points_out_a_column_in_the_index():
+    frame = pd.DataFrame({"amount": [1.0]}, index=pd.Index(["a"], name="customer_id"))
+    with pytest.raises(ValueError, match=r"'customer_id' \(argument `customer=`\) is the index of `tx`, not a column. "
+                                         r"Make it a column first: tx.reset_index\(\)"):
+        v.require_columns(frame, {"customer": "customer_id"}, "tx")
+
+
+@pytest.mark.parametrize("value", [20241231, 3.0, np.int64(5), True, np.float64(1.0)])
+def test_to_timestamp_refuses_numbers(value):
+    with pytest.raises(TypeError, match=r"`as_of` must be a date such as '2024-12-31', but .* was passed"):
+        v.to_timestamp(value, "as_of")
+
+
+def test_to_timestamp_in_the_zone_of_the_data():
+    naive = pd.Series(pd.to_datetime(["2024-01-01"]), name="date")
+    aware = naive.dt.tz_localize("Asia/Shanghai")
+    assert v.to_timestamp("2024-03-31", "as_of", like=naive) == pd.Timestamp("2024-03-31")
+    assert v.to_timestamp("2024-03-31", "as_of", like=aware) == pd.Timestamp("2024-03-31", tz="Asia/Shanghai")
+    utc = v.to_timestamp(pd.Timestamp("2024-03-30 20:00", tz="UTC"), "as_of", like=aware)
+    assert str(utc) == "2024-03-31 04:00:00+08:00"
+    with pytest.raises(ValueError, match=r"`as_of` \(2024-03-31 00:00:00\+00:00\) has a time zone but the dates of "
+                                         r"`tx` have none.*tx\['date'\].dt.tz_localize\('UTC'\)"):
+        v.to_timestamp(pd.Timestamp("2024-03-31", tz="UTC"), "as_of", like=naive)
+
+
+def test_require_labels_and_ids():
+    ok = pd.Series([1.0, 2.0], index=["a", "b"])
+    assert v.require_labels(ok, "values") is ok
+    with pytest.raises(ValueError, match=r"repeats 1 label\(s\), e.g. 'a'"):
+        v.require_labels(pd.Series([1.0, 2.0], index=["a", "a"]), "values")
+    with pytest.raises(TypeError, match=r"mixes labels of kinds \['number', 'str'\], e.g. 1, '1'"):
+        v.require_labels(pd.Series([1.0, 2.0], index=pd.Index([1, "1"], dtype=object)), "values")
+    with pytest.raises(ValueError, match=r"1 missing label\(s\) \(NaN\) at position\(s\) 1"):
+        v.require_labels(pd.Series([1.0, 2.0], index=["a", None]), "values")
+    ids = pd.Series([1001, 1002.0], name="customer_id", dtype=object)  # numbers of two types are one kind
+    assert v.require_ids(ids, "customer", "tx") is ids
+    with pytest.raises(TypeError, match=r"mixes ids of kinds \['number', 'str'\], e.g. 1001, '1001'"):
+        v.require_ids(pd.Series([1001, "1001"], name="customer_id"), "customer", "tx")
+    with pytest.raises(ValueError, match=r"1 missing value"):
+        v.require_ids(pd.Series(["a", None], name="customer_id"), "customer", "tx")

@@ -50,5 +50,14 @@ def test_customer_profitability_says_when_the_ids_are_of_another_type():
     tx = pd.DataFrame({"customer_id": [1, 2], "margin": [10.0, 20.0]})
     with pytest.raises(ValueError, match=r"customer ids of `tx` are numbers but those of `costs` are text.*rename\(index=int\)"):
         crm.customer_profitability(tx, costs=pd.Series({"1": 1.0, "2": 2.0}))
-    with pytest.raises(TypeError, match=r"index of `costs` mixes labels of types \['int', 'str'\]"):
+    with pytest.raises(TypeError, match=r"index of `costs` mixes labels of kinds \['number', 'str'\]"):
         crm.customer_profitability(tx, costs=pd.Series([1.0, 2.0, 3.0], index=pd.Index([1, 2, "3"], dtype=object)))
+
+
+def test_customer_profitability_does_not_depend_on_row_order():
+    rng = np.random.default_rng(5)
+    tx = pd.DataFrame({"customer_id": rng.integers(0, 30, 500), "margin": rng.integers(-500, 5_000, 500) / 100 + 0.1})
+    result = crm.customer_profitability(tx)
+    for seed in range(4):
+        pd.testing.assert_frame_equal(crm.customer_profitability(tx.sample(frac=1, random_state=seed)), result,
+                                      check_exact=True)

@@ -41,7 +41,8 @@ from .._validation import (
     require_columns,
     require_dates,
     require_frame,
-    require_no_missing,
+    require_ids,
+    require_labels,
     require_not_empty,
     require_number,
     require_numeric,
@@ -81,6 +82,8 @@ def btyd_summary(
     before ``calibration_end`` (a day; default: the last date in ``tx``; without a time zone
     it is read in the data's zone) are used; later ones are left out, and customers whose
     first purchase comes after it are not in the result (they were not customers yet).
+    There is no ``order=`` here, unlike rfm_table: the model's clock runs in days, so two
+    orders on one day are one purchase.
 
     Columns (index = customer id, sorted):
     - ``frequency``: number of repeat purchase days (purchase days minus the first one);
@@ -103,7 +106,7 @@ def btyd_summary(
     require_columns(tx, {"customer": customer, "date": date, "amount": amount}, data_name="tx")
     require_not_empty(tx, "tx")
     require_choice(unit, SUMMARY_UNITS, "unit")
-    require_no_missing(tx[customer], "customer", "tx")
+    require_ids(tx[customer], "customer", "tx")
     days = _purchase_days(tx[date])
     if calibration_end is None:
         end = days.max()
@@ -208,17 +211,26 @@ def _history_columns(summary: pd.DataFrame, frequency: str, recency: str, T: str
 
 
 def _as_arrays(**arguments: Any) -> tuple[dict[str, np.ndarray], pd.Index | None]:
-    """Scalars, lists, arrays or Series -> float arrays of one shape, and the index of the Series."""
+    """Scalars, lists, arrays or Series -> float arrays of one shape, and the index of the Series.
+
+    Series are matched by customer label (all must hold the same labels, each once); the result
+    follows the first Series' order.
+    """
     index = None
     values = {}
     for name, value in arguments.items():
         if isinstance(value, pd.Series):
-            if index is not None and not value.index.equals(index):
-                raise ValueError(
-                    f"`{name}` is a Series with a different index from the other Series passed. "
-                    f"Pass columns of one summary table, or align them first."
-                )
-            index = value.index
+            require_labels(value, name)
+            if index is None:
+                index, first = value.index, name
+            elif not value.index.equals(index):
+                if len(value.index) != len(index) or len(index.difference(value.index)):
+                    raise ValueError(
+                        f"`{name}` and `{first}` are Series for different customers (index labels), e.g. "
+                        f"{examples(index.symmetric_difference(value.index).tolist())} is in only one of them. "
+                        f"Pass columns of one summary table, or align them first."
+                    )
+                value = value.reindex(index)  # the same customers in another order: match them by label
             value = value.to_numpy()
         try:
             array = np.asarray(value, dtype=float)

@@ -19,8 +19,8 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
+    require_ids,
     require_dates,
-    require_no_missing,
     require_not_empty,
     require_numeric,
     to_timestamp,
@@ -79,8 +79,8 @@ def growth_matrix(
     """
     require_columns(tx, {"customer": customer, "product": product, "amount": amount, "date": date}, "tx")
     require_not_empty(tx, "tx")
-    require_no_missing(tx[customer], "customer", "tx")
-    require_no_missing(tx[product], "product", "tx")
+    require_ids(tx[customer], "customer", "tx")
+    require_ids(tx[product], "product", "tx")
     amounts = require_numeric(tx[amount], "amount", "tx")
     negative = amounts[amounts < 0]
     if len(negative):

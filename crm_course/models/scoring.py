@@ -170,7 +170,7 @@ def _check_scores(scores: pd.DataFrame, indicators: pd.Index, data_name: str) ->
 
 
 def _check_cuts(cuts) -> tuple[float, float]:
-    if not isinstance(cuts, (tuple, list)) or len(cuts) != 2:
+    if isinstance(cuts, (str, bytes)) or np.ndim(cuts) != 1 or len(cuts) != 2:
         raise TypeError(f"`cuts` must be two scores such as (7/3, 11/3), but {cuts!r} was passed.")
     low = require_number(cuts[0], "cuts[0]", low=1, high=5, low_inclusive=False)
     high = require_number(cuts[1], "cuts[1]", low=low, high=5, low_inclusive=False)

@@ -26,6 +26,7 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
+    require_ids,
     require_dates,
     require_no_missing,
     require_not_empty,
@@ -129,7 +130,7 @@ def rfm_table(
     """
     require_columns(tx, {"customer": customer, "date": date, "amount": amount, "order": order}, "tx")
     require_not_empty(tx, "tx")
-    require_no_missing(tx[customer], "customer", "tx")
+    require_ids(tx[customer], "customer", "tx")
     dates = require_dates(tx[date], "date", "tx")
     amounts = require_numeric(tx[amount], "amount", "tx")
     days = _calendar_day(dates)
@@ -148,7 +149,7 @@ def rfm_table(
 
     columns = {"customer": tx[customer].reset_index(drop=True), "day": days.reset_index(drop=True)}
     if order is not None:
-        require_no_missing(tx[order], "order", "tx")
+        require_ids(tx[order], "order", "tx")
         columns["order"] = tx[order].reset_index(drop=True)
     grouped = pd.DataFrame(columns).groupby("customer", sort=True)
     frequency = grouped["day" if order is None else "order"].nunique()
@@ -531,7 +532,7 @@ def abc_classes(values: pd.Series, *, cuts: tuple[float, float] = (0.8, 0.95)) -
     f   30.0     5   0.03              0.99     C
     a   10.0     6   0.01              1.00     C
     """
-    if not isinstance(cuts, (tuple, list)) or len(cuts) != 2:
+    if isinstance(cuts, (str, bytes)) or np.ndim(cuts) != 1 or len(cuts) != 2:
         raise TypeError(f"`cuts` must be two shares such as (0.8, 0.95), but {cuts!r} was passed.")
     a_cut = require_number(cuts[0], "cuts[0]", low=0, high=1, low_inclusive=False, high_inclusive=False)
     b_cut = require_number(cuts[1], "cuts[1]", low=a_cut, high=1, low_inclusive=False)

@@ -16,13 +16,13 @@ from .._validation import (
     require_choice,
     require_columns,
     require_frame,
-    require_no_missing,
+    require_ids,
     require_not_empty,
     require_labels,
     require_number,
     require_numeric,
 )
-from .segmentation import _percentile_scores
+from .segmentation import _exact_sums, _percentile_scores
 
 __all__ = [
     "VALUE_COMPONENTS",
@@ -234,7 +234,8 @@ def customer_profitability(
 ) -> pd.DataFrame:
     """Profit of every single customer and a class from A (most profitable) to F (loss-making).
 
-    ``profit`` = the customer's total gross ``margin`` in ``tx`` minus its
+    ``profit`` = the customer's total gross ``margin`` in ``tx`` (added exactly, so it does not
+    depend on the order of the rows) minus its
     ``costs`` (optional Series indexed by customer id: cost to serve, acquisition
     cost, ...). With ``costs``, every customer of ``tx`` needs a cost (use 0 where
     there is none), and customers who have a cost but no transaction (members
@@ -268,12 +269,8 @@ def customer_profitability(
     """
     require_columns(tx, {"customer": customer, "margin": margin}, "tx")
     require_not_empty(tx, "tx")
-    require_no_missing(tx[customer], "customer", "tx")
-    margins = (
-        pd.DataFrame({"customer": tx[customer], "margin": require_numeric(tx[margin], "margin", "tx")})
-        .groupby("customer")["margin"]
-        .sum()
-    )
+    require_ids(tx[customer], "customer", "tx")
+    margins = _exact_sums(require_numeric(tx[margin], "margin", "tx"), tx[customer])
     if costs is None:
         cost = pd.Series(0.0, index=margins.index)
     else:
