@@ -19,8 +19,8 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
-    require_ids,
     require_dates,
+    require_ids,
     require_not_empty,
     require_numeric,
     to_timestamp,

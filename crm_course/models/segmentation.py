@@ -26,12 +26,12 @@ import pandas as pd
 from .._validation import (
     examples,
     require_columns,
-    require_ids,
     require_dates,
+    require_ids,
+    require_labels,
     require_no_missing,
     require_not_empty,
     require_number,
-    require_labels,
     require_numeric,
     to_timestamp,
 )

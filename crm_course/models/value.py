@@ -17,8 +17,8 @@ from .._validation import (
     require_columns,
     require_frame,
     require_ids,
-    require_not_empty,
     require_labels,
+    require_not_empty,
     require_number,
     require_numeric,
 )
