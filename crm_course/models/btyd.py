@@ -27,7 +27,6 @@ c                    1      4.0  4.0            12.0
 
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +47,7 @@ from .._validation import (
     require_numeric,
     to_timestamp,
 )
+from .segmentation import _sums_by_code
 
 __all__ = [
     "btyd_summary", "fit_bgnbd", "fit_gamma_gamma", "probabilistic_clv", "p_alive_grid", "BGNBD", "GammaGamma",
@@ -125,8 +125,10 @@ def btyd_summary(
 
     # One purchase per customer per day; rows come out sorted by customer, then day. Amounts are
     # added exactly, so a day's total does not depend on the order of its rows.
-    daily = purchases.groupby(["customer", "day"], as_index=False).agg(
-        **({"amount": ("amount", math.fsum)} if amount is not None else {"rows": ("day", "size")}))
+    by_day = purchases.groupby(["customer", "day"], sort=True)
+    daily = by_day.size().index.to_frame(index=False)
+    if amount is not None:
+        daily["amount"] = _sums_by_code(purchases["amount"], by_day.ngroup().to_numpy(), by_day.ngroups)
     per_customer = daily.groupby("customer")
     first, last = per_customer["day"].min(), per_customer["day"].max()
     frequency = per_customer.size() - 1

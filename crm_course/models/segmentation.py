@@ -75,8 +75,16 @@ def _calendar_day(stamps):
 def _exact_sums(values: pd.Series, keys: pd.Series) -> pd.Series:
     """The sum of ``values`` per key (keys sorted), exactly rounded (math.fsum), so a total never
     depends on the order of the rows: 0.1 + 0.2 + 0.3 is 0.6 in any order, as is 0.6 itself."""
-    numbers = pd.Series(np.asarray(values, dtype=float))
-    return numbers.groupby(keys.reset_index(drop=True), sort=True).agg(math.fsum).rename_axis(None)
+    codes, keys_sorted = pd.factorize(keys, sort=True)
+    return pd.Series(_sums_by_code(values, codes, len(keys_sorted)), index=keys_sorted)
+
+
+def _sums_by_code(values, codes: np.ndarray, n: int) -> list[float]:
+    """math.fsum of ``values`` for each group code 0 .. n - 1."""
+    order = np.argsort(codes, kind="stable")
+    numbers = np.asarray(values, dtype=float)[order].tolist()
+    bounds = np.searchsorted(codes[order], np.arange(n + 1)).tolist()
+    return [math.fsum(numbers[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 def rfm_table(
@@ -147,20 +155,21 @@ def rfm_table(
                 f"or keep only the transactions up to it: tx[tx[{date!r}] <= as_of]."
             )
 
-    columns = {"customer": tx[customer].reset_index(drop=True), "day": days.reset_index(drop=True)}
+    codes, customers = pd.factorize(tx[customer], sort=True)
+    columns = {"customer": codes, "day": days.to_numpy()}
     if order is not None:
         require_ids(tx[order], "order", "tx")
-        columns["order"] = tx[order].reset_index(drop=True)
+        columns["order"] = pd.factorize(tx[order])[0]
     grouped = pd.DataFrame(columns).groupby("customer", sort=True)
     frequency = grouped["day" if order is None else "order"].nunique()
     table = pd.DataFrame(
         {
-            "recency": (as_of - grouped["day"].max()).dt.days.astype("int64"),
-            "frequency": frequency.astype("int64"),
-            "monetary": _exact_sums(amounts, columns["customer"]),
-        }
+            "recency": (as_of - grouped["day"].max()).dt.days.astype("int64").to_numpy(),
+            "frequency": frequency.astype("int64").to_numpy(),
+            "monetary": _sums_by_code(amounts, codes, len(customers)),
+        },
+        index=customers.rename(customer),
     )
-    table.index.name = customer
     table.attrs = {"as_of": as_of, "order": order}
     return table
 
