@@ -1,9 +1,64 @@
 """The exercise engine: questions as data, one checker, three outcomes.
 
-A chapter module declares questions (expected answer, typical mistakes, graded hints);
-students call ``check``, ``hint`` and ``solution``. Feedback shows the student's own value
-and a coaching message, never the expected answer. The solution code is read from the
+A chapter module ``crm_course/exercises/chNN.py`` declares questions; students type
+``ex.q1.check(answer)``, ``ex.q1.hint()``, ``ex.q1.hint(2)``, ``ex.q1.solution()`` (the chapter
+is imported as ``ex``; feedback names those calls). Feedback echoes the student's answer as given
+(in backticks) with coaching, never the expected answer. The solution code is read from the
 chapter's notebook in ``solutions/``, the single source of exercises.
+
+API (the names chapters use)
+----------------------------
+``T(en, zh)``
+    A text in both languages (a dict). Put code, column names and values in backticks: in the
+    HTML form they render as ``<code>``, and the zh check ignores ASCII words inside them.
+``Mistake(when, says)``
+    A typical wrong answer: ``when(answer, expected) -> bool`` (a detector that raises simply
+    does not match), ``says`` a ``T``. Checked in order; the first match coaches.
+``Question(name, *, expected, hints, mistakes=(), chapter=None, rel_tol=None, exact=False,
+tolerance_reason=None, kind=None, order_matters=False, choices=None)``
+    ``expected`` is a zero-argument function, run once on the first check and kept private: no
+    public attribute, nothing in the repr. The kind of answer is inferred from the expected value:
+    number, bool, text (case- and space-insensitive; ``choices=[...]`` lists valid codes and an
+    answer outside them is told the list), list/tuple (order matters), set/frozenset (order does
+    not: itemsets as frozensets), dict (same keys; values by these same rules), Series (by index
+    label, any row order), DataFrame (by index label and column). ``kind="rows"``: the expected
+    value is a query result; the student's frame is compared by its rows (same column names, index
+    ignored) in any order, unless ``order_matters=True`` (a question that asks for ORDER BY).
+``Choice(name, *, options, answer, coaching, hints, chapter=None)``
+    Multiple choice. ``options = {"a": T(...), "b": T(...), ...}``; ``answer`` the right key;
+    ``coaching = {key: T(...)}`` for EVERY wrong key (a ValueError otherwise). The student passes a
+    key (``"b"``, ``" B "``: case and spaces ignored); an unknown key or a non-text answer is told
+    the valid keys. ``ex.q5.options()`` (and the question's repr / HTML form) lists the options in
+    the current language.
+
+Tolerance policy (``POLICY``)
+    A single number passes within 0.5% relative, or when it equals the expected value to 3
+    significant figures; whatever the chapter prints for a value (4 significant figures, or 2
+    decimals for amounts) falls inside that. ``exact=True`` (counts): only the exact whole number
+    passes. Series, frames, dict values and rows pass within 1e-3 relative. A question may tighten
+    the policy with ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (a ValueError
+    otherwise), which the feedback shows when an answer passes the policy but not the question.
+    "Probably rounded" is said only when the answer equals the expected value rounded to some
+    number of decimals, never for an exact count.
+
+Reusable mistake detectors (each returns a ``Mistake``; ``says=`` overrides the coaching)
+    ``percent_for_fraction()``: 75 given for 0.75.  ``fraction_for_percent()``: 0.75 for 75.
+    ``rate_as_whole_number(wrong)``: a discount or rate typed as 10 for 10%; ``wrong()`` computes
+    the answer with that slip.  ``margin_times_100(wrong=None)``: a margin taken as 30 for 30%
+    (answer = 100 x expected, or ``wrong()``).  ``same_as(wrong, says)``: the answer equals
+    ``wrong()`` under the policy.  ``other_column_order()``: scores in another column order (a
+    frame's columns permuted or swapped, or a code such as ``"153"`` for ``"351"``).
+    ``scores_as_text()``: numbers given as text (``"3"``, a text column).
+    ``qcut_edges(values, column=, bins=)``: the answer differs from the expected scores in
+    ``column`` only for customers whose ``values()`` lie at a quantile edge (the pd.qcut slip).
+
+Feedback and messages
+    ``check`` returns a ``Feedback`` (``outcome``: ``"not_attempted"``, ``"incorrect"`` or
+    ``"correct"``; truthy when correct); ``str()`` and ``repr()`` of it are its message; HTML
+    renders backticks as ``<code>``. Any answer (set, dict, ndarray, NaN, inf, ``10**400``, an
+    object whose comparison raises, ...) gets coaching in plain words ("a list of 3 items", "a
+    table with 3,991 rows"), never a traceback. Grading and tests read the expected value with the
+    private accessor ``_expected(question)``.
 
 >>> q = Question("q1", expected=lambda: 42, hints=[T("Think of the answer to everything.", "想想万物的答案。")])
 >>> q.check(...).outcome
