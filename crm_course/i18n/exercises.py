@@ -33,7 +33,7 @@ STRINGS = {
     "ex.show.series": {"en": "a column (Series) of {count}", "zh": "一列（Series）共 {count} 个值"},
     "ex.show.index": {"en": "an index of {count}", "zh": "一个包含 {count} 个标签的索引"},
     "ex.show.frame": {"en": "a table with {rows} and {columns}", "zh": "一个 {rows} 行、{columns} 列的表格"},
-    "ex.show.with_repr": {"en": "{described}: {shown}", "zh": "{described}：{shown}"},
+    "ex.show.with_repr": {"en": "{described}: {shown}", "zh": "{described}，内容为 {shown}"},
     "ex.noun.item": {"en": "items", "zh": "项"},
     "ex.noun.item.one": {"en": "item", "zh": "项"},
     "ex.noun.entry": {"en": "entries", "zh": "个键"},
