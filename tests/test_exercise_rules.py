@@ -164,6 +164,7 @@ def test_the_solved_answer_is_right_and_typical_mistakes_get_their_coaching(modu
     namespace, variable = _namespace(chapter, q_name)
     assert question.check(namespace[variable]).outcome == "correct"
     assert question.check(...).outcome == "not_attempted"
+    assert question.solution().code == _solved(chapter)[1][q_name][1].rstrip()
     assert len(question.hints) >= 2
     examples = getattr(_module(module), "WRONG_ANSWERS", {}).get(q_name)
     assert examples, f"{module}.WRONG_ANSWERS has no typical wrong answer for {q_name}"

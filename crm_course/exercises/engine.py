@@ -593,7 +593,7 @@ class Question(_Asked):
             if (same_kind or mistake.any_kind) and _safely(mistake.when, answer, expected):
                 return _in_language(mistake.says)
         if not same_kind:
-            return difference
+            return _quoted(answer, self._expected_kind(expected)) or difference
         kind = self._expected_kind(expected)
         if kind == "number" and difference == "":
             if self.tightened and _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"]):
@@ -602,6 +602,21 @@ class Question(_Asked):
             if _rounded(answer, expected):
                 return text("ex.rounded")
         return difference or text("ex.differs")
+
+
+def _quoted(answer: Any, kind: str) -> str | None:
+    """Coaching for a number or True/False typed in quotes (``"137"`` for 137), else None."""
+    if not isinstance(answer, str):
+        return None
+    if kind == "bool" and answer.strip().lower() in ("true", "false"):
+        return text("ex.quoted")
+    if kind in ("number", "count"):
+        try:
+            float(answer.strip().replace(",", ""))
+        except ValueError:
+            return None
+        return text("ex.quoted")
+    return None
 
 
 def _rounded(answer: Any, expected: Any) -> bool:

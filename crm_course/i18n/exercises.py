@@ -72,6 +72,10 @@ STRINGS = {
         "en": "That is not a finite number: a division by zero, or a mean over nothing, somewhere?",
         "zh": "这不是一个有限的数：是不是某处除以了零，或对空集合求了平均？",
     },
+    "ex.quoted": {
+        "en": "That is a text (in quotes). Give the value itself, without quotes: `137`, not `'137'`.",
+        "zh": "这是一个文本（带引号）。请直接给出值本身，不要引号：写 `137`，而不是 `'137'`。",
+    },
     "ex.not_whole": {"en": "A count is a whole number.", "zh": "计数应当是整数。"},
     "ex.differs": {"en": "That is not the value asked for.", "zh": "这不是题目要求的值。"},
     "ex.rounded": {
