@@ -60,6 +60,15 @@ Feedback and messages
     table with 3,991 rows"), never a traceback. Grading and tests read the expected value with the
     private accessor ``_expected(question)``.
 
+Chapter module conventions (tests/test_exercise_rules.py checks them for every ``chNN``)
+    ``CHAPTER = "NN_name"`` (the notebook in notebooks/ and solutions/); the questions listed in
+    ``__all__``; ``WRONG_ANSWERS = {"q1": lambda ns: [(wrong_answer, "words its coaching contains"),
+    ...]}`` with at least two typical wrong answers per question, built from the solved notebook's
+    variables ``ns`` (for a Choice: ``("a", "...")``), each getting a different coaching; counts
+    with ``exact=True``; no numeric answer printed in the chapter's outputs (to 3 significant
+    figures or more) and no solution that is only chapter code; zh messages with every ASCII word
+    other than abbreviations (RFM) and names (Tucker) inside backticks.
+
 >>> q = Question("q1", expected=lambda: 42, hints=[T("Think of the answer to everything.", "想想万物的答案。")])
 >>> q.check(...).outcome
 'not_attempted'
