@@ -36,8 +36,9 @@ Tolerance policy (``POLICY``)
     significant figures; whatever the chapter prints for a value (4 significant figures, or 2
     decimals for amounts) falls inside that. ``exact=True`` (counts): only the exact whole number
     passes. Series, frames, dict values and rows pass within 1e-3 relative. A question may tighten
-    the policy with ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (a ValueError
-    otherwise), which the feedback shows when an answer passes the policy but not the question.
+    the policy with ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (the rules test
+    refuses a question without one), which the feedback shows when an answer passes the policy but
+    not the question.
     "Probably rounded" is said only when the answer equals the expected value rounded to some
     number of decimals, never for an exact count.
 
