@@ -283,7 +283,7 @@ def test_choice_keys_are_case_and_space_insensitive_and_each_wrong_option_coache
 
 def test_choice_shows_its_options_in_the_current_language_but_not_the_answer():
     assert "b) Change the culture first" in repr(CHOICE.options()) and "b) Change" in repr(CHOICE)
-    assert "<code>" in CHOICE._repr_html_()
+    assert "<code>" in CHOICE._repr_html_() and CHOICE._repr_html_().startswith("<div")
     crm.set_language("zh")
     assert "b) 先转变文化" in repr(CHOICE.options())
     assert not {"answer", "expected"} & {n for n in dir(CHOICE) if not n.startswith("_")}

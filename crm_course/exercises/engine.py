@@ -674,7 +674,7 @@ class Choice(_Asked):
         return text("ex.choice", name=self.name) + "\n" + repr(self.options())
 
     def _repr_html_(self) -> str:
-        return _markdown_html(repr(self))
+        return Message(repr(self))._repr_html_()
 
     def check(self, answer: Any) -> Feedback:
         """Check the key the student chose."""
