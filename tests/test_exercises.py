@@ -217,6 +217,8 @@ def test_frames_compare_by_column_and_odd_dtypes_get_coaching():
     assert "holds categories" in repr(question.check(expected.assign(recency=pd.Categorical([3, 10]))))
     assert "1 value(s) differ, e.g. at `'y'`" in repr(question.check(expected.assign(segment=["a", "c"])))
     assert "labelled by numbers" in repr(question.check(expected.reset_index(drop=True)))
+    assert "a single column" in repr(question.check(expected["recency"]))
+    assert "table with one column, `recency`" in repr(_question(expected["recency"]).check(expected[["recency"]]))
 
 
 def test_any_answer_gets_coaching_never_a_traceback():

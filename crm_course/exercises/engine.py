@@ -615,7 +615,12 @@ class Question(_Asked):
 
 
 def _quoted(answer: Any, kind: str) -> str | None:
-    """Coaching for a number or True/False typed in quotes (``"137"`` for 137), else None."""
+    """Coaching for a near miss of kind: a number or True/False typed in quotes (``"137"`` for 137),
+    a one-column table where a column is asked, a column where a table is asked; else None."""
+    if kind == "series" and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
+        return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
+    if kind == "frame" and isinstance(answer, pd.Series):
+        return text("ex.series_for_frame")
     if not isinstance(answer, str):
         return None
     if kind == "bool" and answer.strip().lower() in ("true", "false"):

@@ -76,6 +76,16 @@ STRINGS = {
         "en": "That is a text (in quotes). Give the value itself, without quotes: `137`, not `'137'`.",
         "zh": "这是一个文本（带引号）。请直接给出值本身，不要引号：写 `137`，而不是 `'137'`。",
     },
+    "ex.frame_for_series": {
+        "en": "That is a table with one column, {column}; the question asks for the column itself: select it with "
+        "`table[\"name\"]` (or `.squeeze()`).",
+        "zh": "这是只有一列 {column} 的表格；题目要的是这一列本身：请用 `table[\"name\"]`（或 `.squeeze()`）取出它。",
+    },
+    "ex.series_for_frame": {
+        "en": "That is a single column; the question asks for a table with the columns it names "
+        "(e.g. `pd.DataFrame({...})` or `.to_frame()`).",
+        "zh": "这只是一列；题目要的是包含所列各列的表格（例如 `pd.DataFrame({...})` 或 `.to_frame()`）。",
+    },
     "ex.not_whole": {"en": "A count is a whole number.", "zh": "计数应当是整数。"},
     "ex.differs": {"en": "That is not the value asked for.", "zh": "这不是题目要求的值。"},
     "ex.rounded": {
