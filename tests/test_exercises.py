@@ -253,11 +253,15 @@ def test_a_broken_mistake_detector_never_raises():
 
 def test_the_wrong_kind_is_named_before_a_guessed_mistake():
     question = _question(0.34456, mistakes=[Mistake(lambda a, e: True, T("A typical mistake.", "典型错误。"))])
-    assert "needs a number" in repr(question.check([0.2])) and "typical" not in repr(question.check([0.2]))
+    assert "needs a number" in repr(question.check({"x": 0.2})) and "typical" not in repr(question.check({"x": 0.2}))
     assert "typical" not in repr(question.check("0.2"))
     assert "A typical mistake." in repr(question.check(0.2))
     assert "without quotes" in repr(question.check(" 0.34 ")) and "without quotes" in repr(_question(True).check("True"))
     assert "without quotes" not in repr(question.check("many"))
+    ids = pd.Series(["a", "b", "b"], dtype="string")
+    for many in (ids, ids.unique(), ids.to_numpy(), ["a"], pd.Index(["a"])):
+        assert "one number" in repr(question.check(many)), type(many)
+    assert "an array of 2 values" in repr(question.check(ids.unique()))
 
 
 # --- multiple choice --------------------------------------------------------------------------------

@@ -231,7 +231,8 @@ def _describe(value: Any) -> str:
         return f"`{value!r}`" if len(value) <= 60 else text("ex.show.long_text", count=f"{len(value):,}")
     if isinstance(value, pd.DataFrame):
         return text("ex.show.frame", rows=_counted(len(value), "row"), columns=_counted(value.shape[1], "column"))
-    for types, key in ((pd.Series, "series"), (pd.Index, "index"), (np.ndarray, "array")):
+    for types, key in ((pd.Series, "series"), (pd.Index, "index"),
+                       ((np.ndarray, pd.api.extensions.ExtensionArray), "array")):
         if isinstance(value, types):
             return text(f"ex.show.{key}", count=_counted(value.size, "value" if key != "index" else "label"))
     for types, key in ((list, "list"), (tuple, "tuple"), ((set, frozenset), "set"), (dict, "dict")):
@@ -603,7 +604,7 @@ class Question(_Asked):
             if (same_kind or mistake.any_kind) and _safely(mistake.when, answer, expected):
                 return _in_language(mistake.says)
         if not same_kind:
-            return _quoted(answer, self._expected_kind(expected)) or difference
+            return _near_kind(answer, self._expected_kind(expected)) or difference
         kind = self._expected_kind(expected)
         if kind == "number" and difference == "":
             if self.tightened and _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"]):
@@ -614,9 +615,13 @@ class Question(_Asked):
         return difference or text("ex.differs")
 
 
-def _quoted(answer: Any, kind: str) -> str | None:
+def _near_kind(answer: Any, kind: str) -> str | None:
     """Coaching for a near miss of kind: a number or True/False typed in quotes (``"137"`` for 137),
-    a one-column table where a column is asked, a column where a table is asked; else None."""
+    many values where one number is asked, a one-column table where a column is asked, a column
+    where a table is asked; else None."""
+    many = (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list, tuple, set, frozenset)
+    if kind in ("number", "count") and isinstance(answer, many):
+        return text("ex.many_for_one")
     if kind == "series" and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):

@@ -76,6 +76,12 @@ STRINGS = {
         "en": "That is a text (in quotes). Give the value itself, without quotes: `137`, not `'137'`.",
         "zh": "这是一个文本（带引号）。请直接给出值本身，不要引号：写 `137`，而不是 `'137'`。",
     },
+    "ex.many_for_one": {
+        "en": "That is a collection of values; the question asks for one number. Pick the entry you need (`counts[\"lost\"]`) "
+        "or reduce them to one: `len(...)`, `.sum()`, `.nunique()`.",
+        "zh": "这是一组值；题目要的是一个数。请取出需要的那一项（`counts[\"lost\"]`），或把它们归结为一个数："
+        "`len(...)`、`.sum()`、`.nunique()`。",
+    },
     "ex.frame_for_series": {
         "en": "That is a table with one column, {column}; the question asks for the column itself: select it with "
         "`table[\"name\"]` (or `.squeeze()`).",
