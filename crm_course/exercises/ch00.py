@@ -95,8 +95,9 @@ q2 = Question(
           "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: a < 0, T("A count cannot be negative: subtract the buyers from the members, not the other way.",
-                                      "人数不可能是负数：应当用会员数减去购买者数，而不是反过来。")),
+        Mistake(lambda a, e: a < 0, T(
+            "A count cannot be negative: subtract the buyers from the members, not the other way.",
+            "人数不可能是负数：应当用会员数减去购买者数，而不是反过来。")),
         Mistake(lambda a, e: a == len(_channel()), T(
             f"That is every member who joined through `\"{TARGET_CHANNEL}\"`, buyers included. Target customers "
             "here are the ones who have not bought yet.",
@@ -132,8 +133,9 @@ q3 = Question(
             f"That is the chapter's count under the {CHAPTER_LAPSE}-day rule; the question is about the difference "
             f"a {SHORT_LAPSE}-day rule makes.",
             f"这是本章 {CHAPTER_LAPSE} 天规则下的人数；题目问的是改用 {SHORT_LAPSE} 天规则后的差别。")),
-        Mistake(lambda a, e: a == -e, T("The shorter window counts more customers as lost, so the difference is positive.",
-                                        "时间窗口越短，被算作流失的客户越多，所以差值为正。")),
+        Mistake(lambda a, e: a == -e, T(
+            "The shorter window counts more customers as lost, so the difference is positive.",
+            "时间窗口越短，被算作流失的客户越多，所以差值为正。")),
     ],
 )
 

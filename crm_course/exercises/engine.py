@@ -149,7 +149,8 @@ class Message:
 
     def _repr_html_(self) -> str:
         code = f"<pre>{html.escape(self.code)}</pre>" if self.code else ""
-        return f'<div style="border-left:4px solid {self.color};padding:4px 10px">{_markdown_html(self.body)}{code}</div>'
+        style = f"border-left:4px solid {self.color};padding:4px 10px"
+        return f'<div style="{style}">{_markdown_html(self.body)}{code}</div>'
 
 
 @dataclass(frozen=True, repr=False)
@@ -270,7 +271,8 @@ def _significant(value: float, figures: int) -> float:
     return float(f"{value:.{figures - 1}e}")
 
 
-def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = False, figures: int | None = None) -> bool:
+def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = False,
+                   figures: int | None = None) -> bool:
     if exact:
         if isinstance(_plain(answer), int):
             return _plain(answer) == int(expected)
@@ -428,7 +430,8 @@ def _rows_difference(answer: Any, expected: pd.DataFrame, rel_tol: float, order_
     if same_rows(mine_sorted, right_sorted):
         return text("ex.rows_order") if order_matters else None
     for column in right.columns:
-        result = _columns_equal(mine_sorted[column].reset_index(drop=True), right_sorted[column].reset_index(drop=True), rel_tol)
+        result = _columns_equal(mine_sorted[column].reset_index(drop=True),
+                                right_sorted[column].reset_index(drop=True), rel_tol)
         if isinstance(result, str):
             return result
     differing = sum(a != b for a, b in zip(_row_keys(mine_sorted), _row_keys(right_sorted)))
@@ -607,7 +610,8 @@ class Question(_Asked):
             return _near_kind(answer, self._expected_kind(expected)) or difference
         kind = self._expected_kind(expected)
         if kind == "number" and difference == "":
-            if self.tightened and _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"]):
+            passes_policy = _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"])
+            if self.tightened and passes_policy:
                 reason = _in_language(self.tolerance_reason) if self.tolerance_reason else ""
                 return text("ex.tighter", reason=reason)
             if _rounded(answer, expected):
@@ -771,7 +775,8 @@ def _permuted_columns(answer: pd.DataFrame, expected: pd.DataFrame) -> bool:
     mine = mine.loc[expected.index]
     columns = [mine[c].to_numpy() for c in mine.columns]
     targets = [expected[c].to_numpy() for c in expected.columns]
-    same_position = all(np.array_equal(a, t) for a, t in zip(columns, targets)) and list(map(str, answer.columns)) == list(map(str, expected.columns))
+    same_names = list(map(str, answer.columns)) == list(map(str, expected.columns))
+    same_position = same_names and all(np.array_equal(a, t) for a, t in zip(columns, targets))
     if same_position:
         return False
     used: set[int] = set()
