@@ -140,6 +140,8 @@ def test_a_tightened_tolerance_gives_its_reason():
     feedback = tight.check(2.004)
     assert feedback.outcome == "incorrect" and "fourth digit" in repr(feedback)
     assert "fourth digit" not in repr(tight.check(3.0))
+    assert _question(pd.Series([1.0]), rel_tol=1e-4).tightened and not _question(pd.Series([1.0]), rel_tol=2e-3).tightened
+    assert not _question(2.0).tightened and _question(2.0, rel_tol=1e-3).tightened
 
 
 def test_tables_pass_within_one_in_a_thousand():

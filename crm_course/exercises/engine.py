@@ -513,8 +513,12 @@ class Question(_Asked):
 
     @property
     def tightened(self) -> bool:
-        """True when the question asks for more precision than the policy (it then says why)."""
-        return self.rel_tol is not None and self.rel_tol < POLICY["rel_tol"]
+        """True when the question asks for more precision than the policy for its kind of answer
+        (single numbers 0.5%, tables 1e-3); it then says why in ``tolerance_reason``."""
+        if self.rel_tol is None:
+            return False
+        single = self._expected_kind(self._value()) in ("number", "count")
+        return self.rel_tol < POLICY["rel_tol" if single else "table_rel_tol"]
 
     def check(self, answer: Any) -> Feedback:
         """Check an answer: not attempted (``...``/None), incorrect with coaching, or correct."""
