@@ -1,4 +1,5 @@
-"""Start page warm-up: counting customers, the right order of CRM steps, closeness, the 80/20 rule."""
+"""Start page exercises: the chapter's methods applied to another year, channel and threshold, and
+two decisions a manager faces (where a CRM project starts, whom to keep first)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import pandas as pd
 
 from ..data.catalog import load_dataset
 from ..models.lifecycle import closeness_categories
-from .engine import Mistake, Question, T
+from .engine import Choice, Mistake, Question, T, percent_for_fraction, same_as
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "STEPS", "WRONG_ANSWERS"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "YEAR", "TARGET_CHANNEL", "SHORT_LAPSE", "WRONG_ANSWERS"]
 
 CHAPTER = "00_start_here"
-STEPS = ["software", "process", "culture", "organisation"]
+YEAR = 2024  # q1 and q4: the chapter works on both years; the exercises on the second one
+TARGET_CHANNEL = "wechat"  # q2: the chapter's target group is Shanghai; the exercise's a channel
+SHORT_LAPSE, CHAPTER_LAPSE = 90, 180  # q3: the chapter counts lost customers after 180 days
 
 
 @cache
@@ -22,107 +25,137 @@ def _tx() -> pd.DataFrame:
 
 
 @cache
-def _members() -> pd.Series:
-    return load_dataset("retail_customers")["customer_id"]
+def _members() -> pd.DataFrame:
+    return load_dataset("retail_customers")
 
 
+def _in_year(year: int) -> pd.DataFrame:
+    return _tx()[_tx()["date"].dt.year == year]
+
+
+def _potential(members: pd.DataFrame) -> int:
+    return int((~members["customer_id"].isin(set(_tx()["customer_id"]))).sum())
+
+
+def _channel() -> pd.DataFrame:
+    return _members()[_members()["acquisition_channel"] == TARGET_CHANNEL]
+
+
+@cache
 def _lost(lapsed_after: int) -> int:
-    return int((closeness_categories(_tx(), members=_members(), lapsed_after=lapsed_after) == "lost").sum())
+    return int((closeness_categories(_tx(), lapsed_after=lapsed_after) == "lost").sum())
 
 
-def _top_share(spend: pd.Series) -> float:
-    ranked = spend.sort_values(ascending=False)
-    return float(ranked.iloc[: round(0.2 * len(ranked))].sum() / ranked.sum())
+def _top_share(values: pd.Series, share: float = 0.2) -> float:
+    ranked = values.sort_values(ascending=False)
+    return float(ranked.head(round(share * len(ranked))).sum() / ranked.sum())
+
+
+def _spend(tx: pd.DataFrame) -> pd.Series:
+    return tx.groupby("customer_id")["amount"].sum()
 
 
 q1 = Question(
     "q1",
     chapter=CHAPTER,
-    expected=lambda: int(_tx()["customer_id"].nunique()),
+    exact=True,
+    expected=lambda: int(_in_year(YEAR)["customer_id"].nunique()),
     hints=[
-        T("A customer who bought three times appears in three rows.", "买过三次的客户会出现在三行中。"),
-        T("Count the distinct values of the `customer_id` column: `.nunique()`.", "统计 `customer_id` 列中不同值的个数：`.nunique()`。"),
+        T(f"Keep the transactions of {YEAR} first: `tx[tx[\"date\"].dt.year == {YEAR}]`.",
+          f"先只保留 {YEAR} 年的交易：`tx[tx[\"date\"].dt.year == {YEAR}]`。"),
+        T("Then count the distinct customers in that slice, as the chapter did for both years: `.nunique()`.",
+          "再像本章对两年数据所做的那样，统计这部分数据中不同客户的个数：`.nunique()`。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: a == len(_tx()), T(
-            "That is the number of transactions (rows), not of customers: repeat buyers are counted once per purchase.",
-            "这是交易（行）数，不是客户数：重复购买的客户每买一次就被数一次。")),
-        Mistake(lambda a, e: a == len(_members()), T(
-            "That is the number of registered members, including those who never bought.",
-            "这是注册会员数，其中包括从未购买的会员。")),
+        Mistake(lambda a, e: a == len(_in_year(YEAR)), T(
+            f"That is the number of {YEAR} transactions (rows), not of customers: a customer who bought three "
+            "times is counted three times.",
+            f"这是 {YEAR} 年的交易（行）数，不是客户数：买过三次的客户被数了三次。")),
+        Mistake(lambda a, e: a == _tx()["customer_id"].nunique(), T(
+            f"That counts the customers of both years. Keep only the transactions of {YEAR} first.",
+            f"这是两年合计的客户数。请先只保留 {YEAR} 年的交易。")),
+        Mistake(lambda a, e: a == _in_year(YEAR - 1)["customer_id"].nunique(), T(
+            f"That is the count for {YEAR - 1}, the first year. The question asks for {YEAR}.",
+            f"这是第一年 {YEAR - 1} 年的人数。题目问的是 {YEAR} 年。")),
     ],
 )
 
 q2 = Question(
     "q2",
     chapter=CHAPTER,
-    expected=lambda: int(len(set(_members()) - set(_tx()["customer_id"]))),
+    exact=True,
+    expected=lambda: _potential(_channel()),
     hints=[
-        T("Potential customers (潜在客户) are members with no transaction.", "潜在客户是没有任何交易记录的会员。"),
-        T("Take the members' ids as a set and remove the ids that appear in the transactions.",
-          "把会员编号作为集合，再去掉出现在交易中的编号。"),
+        T(f"Target customers here are potential customers (members who never bought) who joined through "
+          f"`\"{TARGET_CHANNEL}\"` (the `acquisition_channel` column).",
+          f"这里的目标客户是通过 `\"{TARGET_CHANNEL}\"` 注册（`acquisition_channel` 列）、但从未购买的潜在客户。"),
+        T("Keep those members, then count the ones whose `customer_id` does not occur in `tx`: "
+          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`.",
+          "先筛出这些会员，再统计其中 `customer_id` 不在 `tx` 中出现的人数："
+          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: a < 0, T("A count cannot be negative: subtract buyers from members, not the other way.",
-                                      "人数不可能是负数：应当用会员数减去购买者数，而不是反过来。")),
-        Mistake(lambda a, e: a == _tx()["customer_id"].nunique(), T(
-            "That counts the members who did buy. The question asks for those who never did.",
-            "这是买过东西的会员数。题目问的是从未购买的会员。")),
+        Mistake(lambda a, e: a < 0, T(
+            "A count cannot be negative: subtract the buyers from the members, not the other way.",
+            "人数不可能是负数：应当用会员数减去购买者数，而不是反过来。")),
+        Mistake(lambda a, e: a == len(_channel()), T(
+            f"That is every member who joined through `\"{TARGET_CHANNEL}\"`, buyers included. Target customers "
+            "here are the ones who have not bought yet.",
+            f"这是通过 `\"{TARGET_CHANNEL}\"` 注册的全部会员，包括已经购买的。这里的目标客户是尚未购买的会员。")),
+        Mistake(lambda a, e: a == len(_channel()) - _potential(_channel()), T(
+            "That counts the members of the channel who did buy: they are current customers, not targets to win.",
+            "这是该渠道中已经购买的会员：他们是现实客户，不是待开发的目标客户。")),
+        Mistake(lambda a, e: a == _potential(_members()), T(
+            f"That is every potential customer. The firm targets only those who joined through `\"{TARGET_CHANNEL}\"`.",
+            f"这是全部潜在客户。企业只把通过 `\"{TARGET_CHANNEL}\"` 注册的人选为目标客户。")),
     ],
 )
 
 q3 = Question(
     "q3",
     chapter=CHAPTER,
-    expected=lambda: ["culture", "organisation", "process", "software"],
+    exact=True,
+    expected=lambda: _lost(SHORT_LAPSE) - _lost(CHAPTER_LAPSE),
     hints=[
-        T("The lecture's advice: people and organisation before technology.", "课程的建议：先人和组织，后技术。"),
-        T("Mindset first; software only once processes are redesigned.", "先转变观念；流程重新设计之后才买软件。"),
+        T(f"Count the lost customers twice with `crm.closeness_categories`: once with "
+          f"`lapsed_after={SHORT_LAPSE}`, once with `lapsed_after={CHAPTER_LAPSE}`.",
+          f"用 `crm.closeness_categories` 统计两次流失客户：一次 `lapsed_after={SHORT_LAPSE}`，"
+          f"一次 `lapsed_after={CHAPTER_LAPSE}`。"),
+        T("Everyone lost after 180 days is also lost after 90 days: the answer is the difference of the two counts.",
+          "180 天未购买的客户也一定 90 天未购买：答案是两个人数之差。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: sorted(a) != sorted(e), T(
-            f"Use each of the four codes {STEPS} exactly once.", f"四个代码 {STEPS} 各用一次。")),
-        Mistake(lambda a, e: a[-1] != "software", T(
-            "Buying CRM software is not where it starts: a tool cannot fix a product-centred culture.",
-            "购买 CRM 软件不是起点：工具无法改变以产品为中心的文化。")),
-        Mistake(lambda a, e: a[0] != "culture", T(
-            "Which has to change before anything else can work: the structure, or how people think?",
-            "哪一样必须先变，其他一切才能奏效：组织结构，还是人们的观念？")),
+        Mistake(lambda a, e: a == _lost(SHORT_LAPSE), T(
+            f"That is everyone lost under the {SHORT_LAPSE}-day rule. The question asks how many MORE the "
+            f"{SHORT_LAPSE}-day rule counts than the {CHAPTER_LAPSE}-day rule: subtract.",
+            f"这是 {SHORT_LAPSE} 天规则下的全部流失客户。题目问的是比 {CHAPTER_LAPSE} 天规则多出多少人：请相减。")),
+        Mistake(lambda a, e: a == _lost(CHAPTER_LAPSE), T(
+            f"That is the chapter's count under the {CHAPTER_LAPSE}-day rule; the question is about the difference "
+            f"a {SHORT_LAPSE}-day rule makes.",
+            f"这是本章 {CHAPTER_LAPSE} 天规则下的人数；题目问的是改用 {SHORT_LAPSE} 天规则后的差别。")),
+        Mistake(lambda a, e: a == -e, T(
+            "The shorter window counts more customers as lost, so the difference is positive.",
+            "时间窗口越短，被算作流失的客户越多，所以差值为正。")),
     ],
 )
 
 q4 = Question(
     "q4",
     chapter=CHAPTER,
-    expected=lambda: _lost(180),
+    expected=lambda: _top_share(_spend(_in_year(YEAR))),
     hints=[
-        T("`crm.closeness_categories(tx, members=..., lapsed_after=180)` gives one category per customer.",
-          "`crm.closeness_categories(tx, members=..., lapsed_after=180)` 为每位客户给出一个类别。"),
-        T("Compare the result with 'lost' and add up the matches: `(categories == 'lost').sum()`.",
-          "将结果与 'lost' 比较并求和：`(categories == 'lost').sum()`。"),
+        T(f"Do what the chapter did for both years, on the {YEAR} transactions only: total each customer's spend, "
+          "rank from highest to lowest.",
+          f"只用 {YEAR} 年的交易，重复本章对两年数据的做法：汇总每位客户的消费额，从高到低排序。"),
+        T("Keep the first `round(0.2 * len(spend))` customers and divide their spend by the total spend of the year.",
+          "取前 `round(0.2 * len(spend))` 位客户，用他们的消费额除以当年的总消费额。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: a in {_lost(d) for d in (30, 60, 90, 120, 150, 210, 240, 270, 300, 360, 365)}, T(
-            "That is the count for another threshold: the question asks for customers lapsed after 180 days.",
-            "这是另一个阈值下的人数：题目要求的是 180 天未购买的客户。")),
-    ],
-)
-
-q5 = Question(
-    "q5",
-    chapter=CHAPTER,
-    expected=lambda: _top_share(_tx().groupby("customer_id")["amount"].sum()),
-    rel_tol=0.005,
-    hints=[
-        T("First add up each customer's spend; then rank customers from highest to lowest.",
-          "先汇总每位客户的消费额，再把客户从高到低排序。"),
-        T("Keep the first 20% of the ranked customers and divide their spend by the total spend.",
-          "取排序后前 20% 的客户，用他们的消费额除以总消费额。"),
-    ],
-    mistakes=[
-        Mistake(lambda a, e: 1 < a <= 100, T("Give the share as a fraction between 0 and 1, not as a percentage.",
-                                             "请以 0 到 1 之间的小数给出份额，而不是百分数。")),
-        Mistake(lambda a, e: abs(a - _top_share(_tx()["amount"])) < 0.005, T(
+        percent_for_fraction(),
+        same_as(lambda: _top_share(_spend(_tx())), T(
+            f"That is the share over both years, the chapter's case. Keep only the {YEAR} transactions first.",
+            f"这是两年合计的份额，即本章的例子。请先只保留 {YEAR} 年的交易。")),
+        same_as(lambda: _top_share(_in_year(YEAR)["amount"]), T(
             "You ranked single transactions. The 80/20 rule is about customers: total each customer's spend first.",
             "你排序的是单笔交易。二八法则说的是客户：请先汇总每位客户的消费额。")),
         Mistake(lambda a, e: abs(a - 0.2) < 1e-9, T("0.2 is the share of customers, not of revenue.",
@@ -130,17 +163,85 @@ q5 = Question(
     ],
 )
 
-# Typical wrong answers and the coaching each must trigger, built from a solved notebook's
-# variables (tests/test_exercises.py checks every one).
-WRONG_ANSWERS = {
-    "q1": lambda ns: [(len(ns["tx"]), "number of transactions"), (len(ns["members"]), "registered members")],
-    "q2": lambda ns: [(-ns["answer"], "cannot be negative"), (ns["tx"]["customer_id"].nunique(), "did buy")],
-    "q3": lambda ns: [
-        (["software", "culture", "organisation", "process"], "not where it starts"),
-        (["organisation", "culture", "process", "software"], "how people think"),
-        (["culture", "process"], "exactly once"),
+q5 = Choice(
+    "q5",
+    chapter=CHAPTER,
+    options={
+        "a": T("Replace the CRM software with a better package.", "换一套更好的 CRM 软件。"),
+        "b": T("Start with the mindset: a customer-centred culture backed by top management.",
+               "从观念入手：在高层支持下建立以客户为中心的文化。"),
+        "c": T("Redesign the sales and service processes first, then see about the culture.",
+               "先重新设计销售与服务流程，文化以后再说。"),
+        "d": T("Give the project to the IT department, which knows the system best.", "把项目交给最了解系统的 IT 部门。"),
+    },
+    answer="b",
+    coaching={
+        "a": T("A new tool on the same product-centred organisation fails the same way: software is the last of the "
+               "four steps, not the first.",
+               "在同样以产品为中心的组织上换新工具，还会同样失败：软件是四个步骤中的最后一步，而不是第一步。"),
+        "c": T("Processes come third. Redesigned processes run by people who still think product-first slide back: "
+               "mindset and organisation come before them.",
+               "流程是第三步。观念仍以产品为先的人执行新流程，很快会退回原样：观念和组织要先于流程。"),
+        "d": T("The course's remedy is the other way round: business departments lead and IT assists, with top "
+               "management backing.",
+               "课程给出的办法正好相反：业务部门主导、IT 部门协助，并有高层支持。"),
+    },
+    hints=[
+        T("Re-read the chapter's four steps of introducing CRM and the remedies above them.",
+          "重读本章引入 CRM 的四个步骤，以及前面列出的补救办法。"),
+        T("The failure was product-centred thinking. Which of the four steps changes how people think?",
+          "失败的原因是以产品为中心的思维。四个步骤中哪一步改变人们的想法？"),
     ],
-    "q4": lambda ns: [(_lost(365), "another threshold")],
-    "q5": lambda ns: [(ns["answer"] * 100, "fraction"), (0.2, "share of customers"),
-                      (_top_share(ns["tx"]["amount"]), "ranked single transactions")],
+)
+
+q6 = Choice(
+    "q6",
+    chapter=CHAPTER,
+    options={
+        "a": T("The potential customers: registered members who have never bought.", "潜在客户：注册了但从未购买的会员。"),
+        "b": T("Repeat and loyal customers whose last purchase is a few months old, before they lapse.",
+               "最近一次购买已过去几个月、但尚未流失的重复购买者和忠诚客户。"),
+        "c": T("Every customer the same small voucher, so that nobody is treated differently.",
+               "给每位客户同样的小额优惠券，谁也不区别对待。"),
+        "d": T("Customers lost for more than two years, who have the most room to come back.",
+               "流失两年以上的客户，他们回来的空间最大。"),
+    },
+    answer="b",
+    coaching={
+        "a": T("Winning new customers matters, but spending the only budget on them is the first failure the chapter "
+               "lists: chasing new customers while forgetting old ones, though keeping one costs far less than "
+               "winning one.",
+               "开发新客户固然重要，但把唯一的预算都花在他们身上，正是本章列出的第一个常见问题：只顾开发新客户而忘了老客户，"
+               "而保持一位老客户的成本远低于赢得一位新客户。"),
+        "c": T("CRM means treating customers differently by how close and how valuable they are; spreading a budget "
+               "evenly wastes it on customers it cannot move.",
+               "CRM 意味着按客户的亲近程度和价值区别对待；平均分配预算，会浪费在打动不了的客户身上。"),
+        "d": T("Winning back long-lost customers is the hardest and costliest case; the chapter's advice is to keep "
+               "the customers who still buy before they become lost.",
+               "赢回早已流失的客户最难、成本也最高；本章的建议是趁仍在购买的客户尚未流失时把他们留住。"),
+    },
+    hints=[
+        T("Which of the three common failures in the chapter is about new and old customers?",
+          "本章列出的三个常见问题中，哪一个讲的是新老客户？"),
+        T("Keeping a customer is far cheaper than winning one: which group is still buying but at risk of leaving?",
+          "保持客户远比赢得客户便宜：哪一组客户仍在购买，却有流失的风险？"),
+    ],
+)
+
+
+# Typical wrong answers and the coaching each must trigger, built from a solved notebook's variables
+# (tests/test_exercise_rules.py checks every one).
+WRONG_ANSWERS = {
+    "q1": lambda ns: [(len(ns["tx"][ns["tx"]["date"].dt.year == YEAR]), "transactions (rows)"),
+                      (ns["tx"]["customer_id"].nunique(), "both years"),
+                      (_in_year(YEAR - 1)["customer_id"].nunique(), "first year")],
+    "q2": lambda ns: [(-ns["answer"], "cannot be negative"), (len(_channel()), "buyers included"),
+                      (len(_channel()) - ns["answer"], "did buy"), (_potential(ns["members"]), "every potential")],
+    "q3": lambda ns: [(_lost(SHORT_LAPSE), "subtract"), (_lost(CHAPTER_LAPSE), "chapter's count"),
+                      (-ns["answer"], "positive")],
+    "q4": lambda ns: [(ns["answer"] * 100, "percentage"), (_top_share(_spend(ns["tx"])), "both years"),
+                      (_top_share(_in_year(YEAR)["amount"]), "single transactions"), (0.2, "share of customers")],
+    "q5": lambda ns: [("a", "last of the"), ("C", "Processes come third"), ("d", "business departments lead"),
+                      ("e", '`"a"`, `"b"`')],
+    "q6": lambda ns: [("a", "chasing new customers"), ("c", "differently"), (" d ", "hardest and costliest")],
 }

@@ -1,0 +1,297 @@
+"""Rules every chapter's exercises obey, checked for every module crm_course.exercises.chNN that exists:
+
+- no leak: a numeric answer, as the chapter would print it, is not in the chapter notebook's stored
+  outputs, and the call that yields it is not in the chapter's code;
+- the solved notebook's answer is right; typical wrong answers (at least two) get their own coaching;
+- odd answers get coaching, never a traceback; the Chinese feedback has no English beyond code;
+- a question that tightens the tolerance policy says why;
+- the notebooks open with learning goals (the exercises with a link back to their chapter), the chapter
+  has an opening case, discussion questions, references, and a "Reading it" note under every plot.
+"""
+
+import ast
+import importlib
+import math
+import pkgutil
+import re
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+import crm_course as crm
+import crm_course.exercises
+from crm_course.exercises.engine import Choice, Question, _expected
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = sorted(m.name for m in pkgutil.iter_modules(crm_course.exercises.__path__) if re.fullmatch(r"ch\d\d", m.name))
+
+
+def _module(name):
+    return importlib.import_module(f"crm_course.exercises.{name}")
+
+
+def _questions(name):
+    module = _module(name)
+    return [(q_name, getattr(module, q_name)) for q_name in module.__all__
+            if isinstance(getattr(module, q_name), (Question, Choice))]
+
+
+QUESTIONS = [(module, q_name, question) for module in MODULES for q_name, question in _questions(module)]
+IDS = [f"{module}.{q_name}" for module, q_name, _ in QUESTIONS]
+
+
+def _chapter(module):
+    return _module(module).CHAPTER
+
+
+@cache
+def _notebook(folder, chapter):
+    return nbformat.read(ROOT / folder / f"{chapter}.ipynb", as_version=4)
+
+
+@cache
+def _solved(chapter):
+    """Setup code and, per question name, (answer variable, solution code) from the solved notebook."""
+    notebook = _notebook("solutions", chapter)
+    setup = "\n".join(c.source for c in notebook.cells
+                      if c.cell_type == "code" and "BEGIN SOLUTION" not in c.source and "import" in c.source)
+    cells = {}
+    for cell in notebook.cells:
+        found = re.search(r"ex\.(q\d+)\.check\((\w+)\)", cell.source)
+        if cell.cell_type == "code" and found and "BEGIN SOLUTION" in cell.source:
+            block = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, flags=re.S).group(1)
+            cells[found.group(1)] = (found.group(2), block)
+    return setup, cells
+
+
+@cache
+def _namespace(chapter, q_name):
+    setup, cells = _solved(chapter)
+    variable, block = cells[q_name]
+    namespace = {}
+    exec(setup, namespace)
+    exec(block, namespace)
+    return namespace, variable
+
+
+# --- no leak ------------------------------------------------------------------------------------------
+
+
+def _stored_outputs(notebook):
+    texts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            texts.append(output.get("text", ""))
+            for kind in ("text/plain", "text/html", "text/markdown"):
+                texts.append(output.get("data", {}).get(kind, ""))
+    return "\n".join("".join(t) if isinstance(t, list) else t for t in texts)
+
+
+def printed_forms(value):
+    """The ways a chapter prints a number: as is, with thousands separators, to 2-4 decimals or 3-4
+    significant figures, as a percentage. Forms with fewer than 3 significant digits are too common to be a
+    leak (and a count below 100 cannot be checked this way)."""
+    if isinstance(value, (int, np.integer)):
+        forms = {f"{int(value)}", f"{int(value):,}"}
+    else:
+        x = float(value)
+        forms = {f"{x:.2f}", f"{x:,.2f}", f"{x:.3f}", f"{x:.4f}", f"{x:.3g}", f"{x:.4g}", f"{x:.1%}", f"{x:.2%}",
+                 f"{round(x, 6)}"}
+    return {form for form in forms if len(re.sub(r"\D", "", form.lstrip("0.").replace(",", ""))) >= 3}
+
+
+def _occurs(form, text):
+    return re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) is not None
+
+
+def _code_expressions(notebook):
+    expressions = set()
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+            expressions |= {ast.unparse(node) for node in ast.walk(ast.parse(source)) if isinstance(node, ast.expr)}
+    return expressions
+
+
+def test_printed_forms_and_occurrence():
+    assert {"3991", "3,991"} == printed_forms(3991) and printed_forms(42) == set()
+    assert {"0.663", "0.6633", "66.3%"} <= printed_forms(0.66327) and "0.66" not in printed_forms(0.66327)
+    assert _occurs("66.3%", "bring 66.3% of") and not _occurs("0.66", "10.66") and not _occurs("1890", "1890.5")
+    assert _occurs("1,890", "lost 1,890.")
+
+
+NUMERIC = [(m, n, q) for m, n, q in QUESTIONS if isinstance(q, Question)]
+
+
+@pytest.mark.parametrize("module, q_name, question", NUMERIC, ids=[f"{m}.{n}" for m, n, _ in NUMERIC])
+def test_no_numeric_answer_is_printed_in_the_chapter(module, q_name, question):
+    value = _expected(question)
+    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)):
+        pytest.skip("not a single number")
+    outputs = _stored_outputs(_notebook("notebooks", _chapter(module)))
+    leaked = sorted(form for form in printed_forms(value) if _occurs(form, outputs))
+    assert not leaked, f"{module}.{q_name}: the chapter's outputs print its answer as {leaked}"
+
+
+@pytest.mark.parametrize("module, q_name, question", NUMERIC, ids=[f"{m}.{n}" for m, n, _ in NUMERIC])
+def test_the_call_that_yields_an_answer_is_not_in_the_chapter(module, q_name, question):
+    chapter = _chapter(module)
+    _, block = _solved(chapter)[1][q_name]
+    in_chapter = _code_expressions(_notebook("notebooks", chapter))
+    statements = [s for s in ast.parse(block).body if isinstance(s, (ast.Assign, ast.Expr))]
+    computed = [ast.unparse(s.value) for s in statements]
+    assert any(c not in in_chapter for c in computed), f"{module}.{q_name}: every step of the solution is chapter code"
+    final, defined_before = statements[-1], set()
+    for statement in statements[:-1]:
+        targets = statement.targets if isinstance(statement, ast.Assign) else []
+        defined_before |= {t.id for t in targets if isinstance(t, ast.Name)}
+    used = {n.id for n in ast.walk(final.value) if isinstance(n, ast.Name)}
+    if not used & defined_before:  # a self-contained call: the chapter must not contain it verbatim
+        assert ast.unparse(final.value) not in in_chapter, f"{module}.{q_name}: the chapter runs the answer's call"
+
+
+# --- right and typical wrong answers ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module, q_name, question", QUESTIONS, ids=IDS)
+def test_the_solved_answer_is_right_and_typical_mistakes_get_their_coaching(module, q_name, question):
+    chapter = _chapter(module)
+    assert q_name in _solved(chapter)[1], f"solutions/{chapter}.ipynb has no solution cell for {q_name}"
+    namespace, variable = _namespace(chapter, q_name)
+    assert question.check(namespace[variable]).outcome == "correct"
+    assert question.check(...).outcome == "not_attempted"
+    assert question.solution().code == _solved(chapter)[1][q_name][1].rstrip()
+    assert len(question.hints) >= 2
+    examples = getattr(_module(module), "WRONG_ANSWERS", {}).get(q_name)
+    assert examples, f"{module}.WRONG_ANSWERS has no typical wrong answer for {q_name}"
+    cases = examples(namespace)
+    assert len(cases) >= 2, f"{module}.{q_name}: at least two typical wrong answers"
+    coachings = set()
+    for wrong, says in cases:
+        feedback = repr(question.check(wrong))
+        assert question.check(wrong).outcome == "incorrect", (wrong, feedback)
+        assert says in feedback, (wrong, feedback)
+        coachings.add(feedback.splitlines()[2])
+    assert len(coachings) >= 2, f"{module}.{q_name}: the wrong answers should get different coaching"
+
+
+def test_every_chapter_question_has_a_solution_cell():
+    for module in MODULES:
+        names = {name for name, _ in _questions(module)}
+        assert names and names == set(_solved(_chapter(module))[1]), module
+
+
+# --- odd answers --------------------------------------------------------------------------------------
+
+
+class Unfriendly:
+    def __eq__(self, other):
+        raise RuntimeError("no comparison")
+
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+    __hash__ = object.__hash__
+
+
+ODD_ANSWERS = [
+    {1, 2}, ["a", "b", "c"], (1, 2), {"key": 1}, np.array([1.0, 2.0]), pd.Series([1, 2]),
+    pd.Series([1.0, 2.0], index=pd.Index([10, 20])), pd.Series(["a", "b"], dtype="category"),
+    pd.Series(["1", "2"], dtype="string"), True, False, math.nan, math.inf, 10**400, None, Unfriendly(),
+    np.int64(1), "", "zz", pd.DataFrame({"x": [1]}),
+]
+
+
+@pytest.mark.parametrize("module, q_name, question", QUESTIONS, ids=IDS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_odd_answers_get_coaching_never_a_traceback(module, q_name, question, language):
+    crm.set_language(language)
+    for answer in ODD_ANSWERS:
+        feedback = question.check(answer)
+        assert feedback.outcome in ("incorrect", "not_attempted"), (answer, repr(feedback))
+        assert "np.int64" not in repr(feedback) and "a Index" not in repr(feedback)
+
+
+# --- Chinese throughout -------------------------------------------------------------------------------
+
+# Proper names and the course's abbreviations may stand in Chinese text; all else in ASCII is code (backticks).
+ALLOWED = {"Tucker", "Burnett", "Pareto", "Fader", "Hardie", "Lee", "Reichheld", "Sasser", "Oliver", "CDNOW", "WeChat"}
+
+
+def english_words(message):
+    """ASCII words outside backticks, other than abbreviations (RFM, CLV, BG/NBD) and allowed names."""
+    outside = re.sub(r"`[^`]*`", " ", message)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", outside)
+    return [w for w in words if not w.isupper() and w not in ALLOWED]
+
+
+def test_english_words():
+    assert english_words("你的答案：`ex.q1.hint()` 与 RFM、CLV") == []
+    assert english_words("你的答案 is wrong") == ["is", "wrong"]
+
+
+def _messages(module, q_name, question):
+    namespace, variable = _namespace(_chapter(module), q_name)
+    answers = [..., namespace[variable], *ODD_ANSWERS]
+    answers += [wrong for wrong, _ in getattr(_module(module), "WRONG_ANSWERS", {}).get(q_name, lambda ns: [])(namespace)]
+    messages = [repr(question.check(a)) for a in answers]
+    messages += [repr(question.hint(level)) for level in range(1, len(question.hints) + 1)]
+    messages.append(question.solution().body)
+    if isinstance(question, Choice):
+        messages += [repr(question.options()), repr(question)]
+    return messages
+
+
+@pytest.mark.parametrize("module, q_name, question", QUESTIONS, ids=IDS)
+def test_chinese_feedback_has_no_english_beyond_code(module, q_name, question):
+    crm.set_language("zh")
+    for message in _messages(module, q_name, question):
+        assert not english_words(message), (english_words(message), message)
+
+
+# --- tolerance ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("module, q_name, question", NUMERIC, ids=[f"{m}.{n}" for m, n, _ in NUMERIC])
+def test_a_tighter_tolerance_gives_its_reason(module, q_name, question):
+    if question.tightened:
+        assert question.tolerance_reason, f"{module}.{q_name} tightens rel_tol to {question.rel_tol} without a reason"
+        assert set(question.tolerance_reason) == {"en", "zh"}
+
+
+# --- notebook shape ----------------------------------------------------------------------------------
+
+
+def _markdown(notebook):
+    return [c.source for c in notebook.cells if c.cell_type == "markdown"]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_exercise_notebook_opens_with_goals_and_a_link_back(module):
+    chapter = _chapter(module)
+    opening = _markdown(_notebook("solutions", chapter))[0]
+    assert "Learning goals" in opening and "学习目标" in opening, chapter
+    assert f"../notebooks/{chapter}.ipynb" in opening, chapter
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_chapter_opens_with_goals_and_a_case_and_ends_with_discussion_and_references(module):
+    chapter = _chapter(module)
+    markdown = _markdown(_notebook("notebooks", chapter))
+    assert any("Learning goals" in m for m in markdown[:3]), chapter
+    assert any("引例" in m for m in markdown[:4]), chapter
+    assert any("思考" in m for m in markdown[-3:]) and any("References" in m for m in markdown[-3:]), chapter
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_plot_has_a_reading_it_note(module):
+    cells = _notebook("notebooks", _chapter(module)).cells
+    for i, cell in enumerate(cells):
+        plotted = any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+        if plotted:
+            following = [c.source for c in cells[i + 1: i + 4] if c.cell_type == "markdown"]
+            assert any("Reading it" in s for s in following), f"{_chapter(module)} cell {i}: a plot without a note"
