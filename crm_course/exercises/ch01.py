@@ -285,7 +285,7 @@ q6 = Question(
     ],
     mistakes=[
         Mistake(lambda a, e: any(str(x) not in TYPE_CODES for x in a), T(
-            f"Use the type codes {TYPE_CODES}.", f"请使用类型代码 {TYPE_CODES}。")),
+            f"Use the type codes {TYPE_CODES}.", f"请使用类型代码 `{TYPE_CODES}`。")),
         Mistake(lambda a, e: len(a) != 4, T("Give one type for each of the four cases, in order.",
                                             "请按顺序为四个案例各给出一个类型。")),
         Mistake(lambda a, e: list(a)[0] == "hook" or list(a)[2] == "velcro", T(

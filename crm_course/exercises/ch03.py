@@ -178,7 +178,7 @@ q2 = Question(
           f"(index `customer_id`): recency in days from the LAST purchase to {MIDYEAR}, frequency (number of "
           "orders) and monetary (TOTAL spend).",
           f"只保留 {MIDYEAR} 之前的交易：团队当时并不知道以后的事。每位客户一行（索引为 `customer_id`）："
-          f"recency 为最后一次购买到 {MIDYEAR} 的天数，frequency 为订单数，monetary 为消费总额。"),
+          f"`recency` 为最后一次购买到 {MIDYEAR} 的天数，`frequency` 为订单数，`monetary` 为消费总额。"),
         T(f"`crm.rfm_table(tx[tx['date'] < '{MIDYEAR}'], as_of='{MIDYEAR}')`.",
           f"`crm.rfm_table(tx[tx['date'] < '{MIDYEAR}'], as_of='{MIDYEAR}')`。"),
     ],
@@ -201,20 +201,20 @@ q2 = Question(
             "你的表行数多于购买过的客户数：每位客户只占一行，从未购买的会员没有可计算的购买记录。")),
         Mistake(_recency_shifted(_days_to_year_end()), T(
             f"Your recency is counted to 2025-01-01, the chapter's date. At mid-year the team counted to {MIDYEAR}.",
-            f"你的 recency 是算到 2025-01-01 的，即本章的日期。年中时团队是算到 {MIDYEAR} 的。")),
+            f"你的 `recency` 是算到 2025-01-01 的，即本章的日期。年中时团队是算到 {MIDYEAR} 的。")),
         Mistake(_monetary_is_mean, T(
             "Monetary is the customer's TOTAL spend; you gave the mean spend per purchase.",
-            "monetary 是客户的消费总额；你给出的是每次购买的平均金额。")),
+            "`monetary` 是客户的消费总额；你给出的是每次购买的平均金额。")),
         Mistake(lambda a, e: bool((_aligned(a, e)["recency"] == -e["recency"]).all()), T(
             "Your recency is negative: subtract the last purchase date from the analysis date, not the other way.",
-            "你的 recency 是负数：应当用分析日期减去最后购买日期，而不是反过来。")),
+            "你的 `recency` 是负数：应当用分析日期减去最后购买日期，而不是反过来。")),
         Mistake(_recency_shifted(-1), T(
             f"Your recency is one day short: count to {MIDYEAR}, the day after the data you kept ends, so that a "
             "customer who bought on 30 June has recency 1.",
-            f"你的 recency 少了一天：应算到 {MIDYEAR}，即所保留数据结束后的第二天，这样 6 月 30 日购买的客户 recency 为 1。")),
+            f"你的 `recency` 少了一天：应算到 {MIDYEAR}，即所保留数据结束后的第二天，这样 6 月 30 日购买的客户 `recency` 为 1。")),
         Mistake(_recency_from_first_purchase, T(
             "You measured recency from the FIRST purchase. Recency is the time since the LAST purchase.",
-            "你是从第一次购买起算的 recency。recency 是距最后一次购买的时间。")),
+            "你是从第一次购买起算的 `recency`。`recency` 是距最后一次购买的时间。")),
     ],
 )
 
@@ -262,7 +262,7 @@ q3 = Question(
             "Scores run from 1 to 4, not from 0 to 3.", "得分从 1 到 4，而不是从 0 到 3。")),
         Mistake(lambda a, e: _aligned(a, e)["R"].corr(e["R"]) < 0, T(
             "Your R scores are reversed: the most recent buyers (smallest recency) must get R = 4.",
-            "你的 R 得分方向反了：最近购买的客户（recency 最小）应得 R = 4。")),
+            "你的 R 得分方向反了：最近购买的客户（`recency` 最小）应得 R = 4。")),
         Mistake(_bins_merged, T(
             "One of your columns has fewer distinct scores than it should: `pd.qcut(..., duplicates='drop')` "
             "silently merges the bins whose edges coincide, so F loses a score and the others shift. The course's "
@@ -398,7 +398,7 @@ q6 = Question(
     hints=[
         T("Gupta & Lehmann: with margin m at the end of each year, retention r and discount rate i, the customer "
           "is still there in year t with probability r^t and the margin is worth 1 / (1 + i)^t today.",
-          "Gupta 与 Lehmann 的公式：每年年末获得利润 m，保留率 r，贴现率 i；客户在第 t 年仍在的概率是 r^t，"
+          "`Gupta` 与 `Lehmann` 的公式：每年年末获得利润 m，保留率 r，贴现率 i；客户在第 t 年仍在的概率是 r^t，"
           "该年利润的现值要乘以 1 / (1 + i)^t。"),
         T("Summed over all years: CLV = m r / (1 + i - r); or `crm.clv(margin=..., retention=..., discount=...)`.",
           "对所有年份求和：CLV = m r / (1 + i - r)；或者用 `crm.clv(margin=..., retention=..., discount=...)`。"),
@@ -555,10 +555,10 @@ q10 = Question(
     expected=lambda: _p_alive(**_history(SILENT_CUSTOMER)),
     hints=[
         T("Fit the BG/NBD model on `cdnow_summary` (`crm.fit_bgnbd(summary)`); its recency and T are in weeks.",
-          "在 `cdnow_summary` 上拟合 BG/NBD 模型（`crm.fit_bgnbd(summary)`）；其中 recency 和 T 以周为单位。"),
+          "在 `cdnow_summary` 上拟合 BG/NBD 模型（`crm.fit_bgnbd(summary)`）；其中 `recency` 和 T 以周为单位。"),
         T(f"Look up customer {SILENT_CUSTOMER} with `summary.loc[{SILENT_CUSTOMER}]` and pass its frequency, recency "
           "and T to `model.p_alive(frequency=..., recency=..., T=...)`.",
-          f"用 `summary.loc[{SILENT_CUSTOMER}]` 查到客户 {SILENT_CUSTOMER}，再把其 frequency、recency 和 T 传给 "
+          f"用 `summary.loc[{SILENT_CUSTOMER}]` 查到客户 {SILENT_CUSTOMER}，再把其 `frequency`、`recency` 和 T 传给 "
           "`model.p_alive(frequency=..., recency=..., T=...)`。"),
     ],
     mistakes=[
@@ -567,13 +567,13 @@ q10 = Question(
             "请以 0 到 1 之间的小数给出概率，而不是百分数。")),
         Mistake(lambda a, e: _close(a, 1 - e), T(
             "That is the probability that the customer has dropped out. The question asks for P(alive).",
-            "这是客户已经流失的概率。题目问的是 P(alive)（仍然活跃的概率）。")),
+            "这是客户已经流失的概率。题目问的是 `P(alive)`（仍然活跃的概率）。")),
         Mistake(lambda a, e: _close(a, _p_alive_in_days()), T(
             "You gave recency and T in days, but the model was fitted in weeks: keep the summary's units.",
-            "你给出的 recency 和 T 是以天为单位的，但模型是按周拟合的：请保持汇总表的单位。")),
+            "你给出的 `recency` 和 T 是以天为单位的，但模型是按周拟合的：请保持汇总表的单位。")),
         Mistake(lambda a, e: _close(a, _p_alive_counting_the_first_purchase()), T(
             "Frequency in BG/NBD counts REPEAT purchases only, not the first one: use the summary's value as it is.",
-            "BG/NBD 中的 frequency 只计算重复购买次数，不包括第一次购买：请直接使用汇总表中的值。")),
+            "BG/NBD 中的 `frequency` 只计算重复购买次数，不包括第一次购买：请直接使用汇总表中的值。")),
     ],
 )
 
@@ -604,7 +604,7 @@ q11 = Question(
             f"You converted {WEEKS_AHEAD} weeks into days (x 7), but the model counts in weeks: t = {WEEKS_AHEAD}.",
             f"你把 {WEEKS_AHEAD} 周换算成了天（乘以 7），但模型以周计时：t = {WEEKS_AHEAD}。")),
         Mistake(lambda a, e: _close(a, _expected(WEEKS_AHEAD, scale=7)), T(
-            "Recency and T are already in weeks: do not multiply them by 7.", "recency 和 T 已经是以周为单位的：不要乘以 7。")),
+            "Recency and T are already in weeks: do not multiply them by 7.", "`recency` 和 T 已经是以周为单位的：不要乘以 7。")),
         Mistake(lambda a, e: _close(a, _expected(39)), T(
             f"That is the next 39 weeks, the chapter's horizon. The question asks for {WEEKS_AHEAD} weeks.",
             f"这是未来 39 周，即本章的期限。题目问的是 {WEEKS_AHEAD} 周。")),
@@ -634,7 +634,7 @@ q12 = Question(
     hints=[
         T("Fit both models on `cdnow_summary`: BG/NBD for purchases, Gamma-Gamma (`crm.fit_gamma_gamma`) for spend "
           "per purchase; then `crm.probabilistic_clv(bg, gg, summary, ...)`.",
-          "在 `cdnow_summary` 上拟合两个模型：BG/NBD 用于购买次数，Gamma-Gamma（`crm.fit_gamma_gamma`）"
+          "在 `cdnow_summary` 上拟合两个模型：BG/NBD 用于购买次数，`Gamma-Gamma`（`crm.fit_gamma_gamma`）"
           "用于每次消费金额；然后调用 `crm.probabilistic_clv(bg, gg, summary, ...)`。"),
         T("Say every unit: `horizon=6, unit='M'` (6 months), `discount=0.12, discount_period='Y'` (12% a year), "
           "`margin=0.25`.",
