@@ -1,5 +1,11 @@
-"""Chapter 01, CRM strategy: weighted scores, the Burnett matrix, a weight change, the growth matrix,
-relationship types, accounts per strategy."""
+"""Chapter 01, CRM strategy: the chapter's methods applied to other accounts, weights, a period and cases.
+
+The chapter scores K04's attractiveness by hand, places K04, K47, K38 and K05, doubles the weight of
+``margin_effect`` and splits the whole of 2024 in the growth matrix; the questions here use other
+accounts (K22, K24, K11, K17, K26, K35), other level cuts, the other dimension (relationship status), another weight
+(``service_rating``), another period (the first half of 2024) and new relationship cases, and three
+ask the student to decide what a result means for a manager.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +18,26 @@ from ..data.catalog import load_dataset
 from ..models.growth import growth_matrix
 from ..models.scoring import (
     BURNETT_ATTRACTIVENESS,
+    BURNETT_RELATIONSHIP,
+    DEFAULT_CUTS,
     burnett_matrix,
     burnett_scores,
     weighted_score,
 )
-from .engine import Mistake, Question, T
+from .engine import Choice, Mistake, Question, T
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "FORM_WEIGHTS", "CASES", "WRONG_ANSWERS"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "FORM_WEIGHTS", "WRONG_ANSWERS"]
 
 CHAPTER = "01_strategy"
 # The lecture's example form: weights of the six indicators of the customer's business (sum 0.27).
 FORM_WEIGHTS = dict(list(BURNETT_ATTRACTIVENESS.items())[:6])
-# q6: three firms, in this order, to be given a relationship strategy type each.
-CASES = ["consultancy", "airline_app", "carmaker_supplier"]
+# q1 and q2: an account the chapter does not show.
+ACCOUNT = "K22"
+# q3: three accounts, in this order, placed with a form's rounded level cuts.
+ACCOUNTS = ["K24", "K11", "K17"]
+CUTS = (2.5, 3.5)
+# q4: the relationship indicator whose weight doubles (0.15 -> 0.30).
+DOUBLED = "service_rating"
 TYPE_CODES = ["hook", "zipper", "velcro", "none"]
 
 
@@ -39,73 +52,95 @@ def _scores() -> pd.DataFrame:
 
 
 @cache
-def _matrix(swapped: bool = False) -> pd.DataFrame:
+def _matrix(swapped: bool = False, cuts: tuple[float, float] = DEFAULT_CUTS) -> pd.DataFrame:
     scores = _scores()
     if swapped:
         scores = scores.rename(columns={"attractiveness": "relationship", "relationship": "attractiveness"})
-    return burnett_matrix(scores)
+    return burnett_matrix(scores, cuts=cuts)
 
 
-def _strategies(accounts: list[str], swapped: bool = False) -> list[str]:
-    return _matrix(swapped).loc[accounts, "strategy"].tolist()
+def _strategies(accounts: list[str], swapped: bool = False, cuts: tuple[float, float] = DEFAULT_CUTS) -> list[str]:
+    return _matrix(swapped, cuts).loc[accounts, "strategy"].tolist()
 
 
-def _margin_effect_doubled() -> list[str]:
-    """Accounts whose strategy changes when margin_effect's weight goes 0.10 -> 0.20, the others rescaled."""
-    others = (1 - 0.2) / (1 - BURNETT_ATTRACTIVENESS["margin_effect"])
-    weights = {i: 0.2 if i == "margin_effect" else w * others for i, w in BURNETT_ATTRACTIVENESS.items()}
-    changed = burnett_matrix(burnett_scores(_accounts(), attractiveness_weights=weights))["strategy"]
-    return sorted(changed.index[changed != _matrix()["strategy"]])
+def _changed(relationship_weights=None, attractiveness_weights=None, normalize: bool = False) -> set[str]:
+    """Accounts whose strategy differs from the default weights' strategy."""
+    new = burnett_matrix(burnett_scores(_accounts(), relationship_weights=relationship_weights,
+                                        attractiveness_weights=attractiveness_weights, normalize=normalize))
+    return set(new.index[new["strategy"] != _matrix()["strategy"]])
+
+
+def _doubled(weights: dict[str, float], indicator: str) -> dict[str, float]:
+    """``indicator``'s weight doubled, the others rescaled so that all still sum to 1."""
+    new = 2 * weights[indicator]
+    return {i: new if i == indicator else w * (1 - new) / (1 - weights[indicator]) for i, w in weights.items()}
+
+
+def _service_doubled_normalized() -> set[str]:
+    return _changed(relationship_weights=BURNETT_RELATIONSHIP | {DOUBLED: 0.30}, normalize=True)
+
+
+def _service_taken_from_wallet() -> set[str]:
+    return _changed(relationship_weights=BURNETT_RELATIONSHIP | {DOUBLED: 0.30, "wallet_share": 0.10})
 
 
 @cache
-def _growth() -> pd.DataFrame:
-    return growth_matrix(load_dataset("retail"), split="2024-01-01").set_index("cell")
+def _growth(first_half: bool = True) -> pd.DataFrame:
+    tx = load_dataset("retail")
+    if first_half:
+        tx = tx[tx["date"] < "2024-07-01"]
+    return growth_matrix(tx, split="2024-01-01").set_index("cell")
 
 
-def _two_years_revenue() -> float:
-    return float(load_dataset("retail")["amount"].sum())
+def _first_half_revenue_of_both_years() -> float:
+    tx = load_dataset("retail")
+    return float(tx.loc[tx["date"] < "2024-07-01", "amount"].sum())
 
 
 def _close(a, b, tol: float = 1e-3) -> bool:
     return math.isclose(float(a), float(b), rel_tol=tol)
 
 
+# --- scores by hand -------------------------------------------------------------------------------
+
 q1 = Question(
     "q1",
     chapter=CHAPTER,
-    expected=lambda: float(_scores().loc["K04", "attractiveness"]),
+    expected=lambda: float(_scores().loc[ACCOUNT, "relationship"]),
     hints=[
-        T("Multiply each of K04's 18 attractiveness scores by its weight in BURNETT_ATTRACTIVENESS and add up.",
-          "把 K04 的 18 个客户吸引力指标得分分别乘以 BURNETT_ATTRACTIVENESS 中的权重，再求和。"),
-        T("`crm.weighted_score(accounts.loc[['K04'], list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS)` "
-          "does it in one call; take the single value with `.iloc[0]`.",
-          "`crm.weighted_score(accounts.loc[['K04'], list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS)` "
-          "一步完成；用 `.iloc[0]` 取出这个数。"),
+        T(f"The chapter added up weight x score for attractiveness. Do the same for the other dimension: the seven "
+          f"relationship indicators of {ACCOUNT}, with the weights in `BURNETT_RELATIONSHIP`.",
+          f"本章对客户吸引力计算了“权重 × 得分”之和。对另一个维度做同样的计算：{ACCOUNT} 的七个关系状况指标，"
+          f"权重见 `BURNETT_RELATIONSHIP`。"),
+        T(f"`crm.weighted_score(accounts.loc[['{ACCOUNT}'], list(BURNETT_RELATIONSHIP)], BURNETT_RELATIONSHIP)` "
+          "gives a Series of one value; take it with `.iloc[0]`.",
+          f"`crm.weighted_score(accounts.loc[['{ACCOUNT}'], list(BURNETT_RELATIONSHIP)], BURNETT_RELATIONSHIP)` "
+          "返回只有一个值的 `Series`；用 `.iloc[0]` 取出这个数。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: _close(a, _accounts().loc["K04", list(BURNETT_ATTRACTIVENESS)].mean()), T(
-            "That is the plain average of the 18 scores: every indicator counted equally. Use the weights.",
-            "这是 18 个得分的简单平均，每个指标的分量相同。请使用权重。")),
-        Mistake(lambda a, e: _close(a, _scores().loc["K04", "relationship"]), T(
-            "That is K04's relationship status (关系状况), the other axis. The question asks for customer "
-            "attractiveness (客户吸引力).",
-            "这是 K04 的关系状况得分，是另一条轴。题目问的是客户吸引力。")),
+        Mistake(lambda a, e: _close(a, _accounts().loc[ACCOUNT, list(BURNETT_RELATIONSHIP)].mean()), T(
+            "That is the plain average of the seven scores: every indicator counted equally. Share of wallet "
+            "weighs 0.25, contact only 0.10: use the weights.",
+            "这是七个得分的简单平均，每个指标的分量相同。钱夹份额的权重是 0.25，接触只有 0.10：请使用权重。")),
+        Mistake(lambda a, e: _close(a, _scores().loc[ACCOUNT, "attractiveness"]), T(
+            f"That is {ACCOUNT}'s customer attractiveness (客户吸引力), the dimension the chapter computed. The "
+            "question asks for relationship status (关系状况): our position with the customer.",
+            f"这是 {ACCOUNT} 的客户吸引力，即本章计算的那个维度。题目问的是关系状况：我们在该客户处的地位。")),
         Mistake(lambda a, e: float(a) > 5, T(
             "A weighted score of 1-5 scores with weights summing to 1 lies between 1 and 5. Did you use weights "
-            "in percent (8 instead of 0.08)?",
-            "得分为 1-5、权重之和为 1 时，加权得分一定在 1 到 5 之间。你是否把权重写成了百分数（8 而不是 0.08）？")),
+            "in percent (25 instead of 0.25)?",
+            "得分为 1-5、权重之和为 1 时，加权得分一定在 1 到 5 之间。你是否把权重写成了百分数（25 而不是 0.25）？")),
     ],
 )
 
 q2 = Question(
     "q2",
     chapter=CHAPTER,
-    expected=lambda: float(weighted_score(_accounts().loc[["K04"], list(FORM_WEIGHTS)], FORM_WEIGHTS,
+    expected=lambda: float(weighted_score(_accounts().loc[[ACCOUNT], list(FORM_WEIGHTS)], FORM_WEIGHTS,
                                           normalize=True).iloc[0]),
     hints=[
         T("Add up FORM_WEIGHTS first: they are only part of the attractiveness weights.",
-          "先把 FORM_WEIGHTS 加起来：它们只是客户吸引力权重的一部分。"),
+          "先把 `FORM_WEIGHTS` 加起来：它们只是客户吸引力权重的一部分。"),
         T("Weights must sum to 1 for the result to stay on the 1-5 scale: divide each by their sum, or pass "
           "`normalize=True` to `crm.weighted_score`.",
           "权重之和必须为 1，结果才会落在 1-5 的量表上：把每个权重除以权重之和，或给 `crm.weighted_score` 传入 "
@@ -116,33 +151,46 @@ q2 = Question(
             "These six weights sum to 0.27, not 1, so your result is not on the 1-5 scale. Normalise the weights "
             "(divide each by their sum) before weighting.",
             "这六个权重之和是 0.27 而不是 1，所以结果不在 1-5 的量表上。请先把权重归一化（每个除以权重之和）。")),
-        Mistake(lambda a, e: _close(a, _scores().loc["K04", "attractiveness"]), T(
-            "That is K04's score over all 18 attractiveness indicators. The question asks for the six indicators "
-            "of the customer's business only.",
-            "这是 K04 在全部 18 个吸引力指标上的得分。题目只问客户业务方面的六个指标。")),
+        Mistake(lambda a, e: _close(a, _scores().loc[ACCOUNT, "attractiveness"]), T(
+            f"That is {ACCOUNT}'s score over all 18 attractiveness indicators. The question asks for the six "
+            "indicators of the customer's business only.",
+            f"这是 {ACCOUNT} 在全部 18 个吸引力指标上的得分。题目只问客户业务方面的六个指标。")),
+        Mistake(lambda a, e: _close(a, _accounts().loc[ACCOUNT, list(FORM_WEIGHTS)].mean()), T(
+            "That is the plain average of the six scores. The form's weights differ (transaction volume 0.08, "
+            "lifecycle stage 0.03, ...): weight them, then normalise.",
+            "这是六个得分的简单平均。表中的权重各不相同（交易量 0.08、生命周期阶段 0.03……）：请加权后再归一化。")),
     ],
 )
+
+# --- the matrix -------------------------------------------------------------------------------------
 
 q3 = Question(
     "q3",
     chapter=CHAPTER,
-    expected=lambda: _strategies(["K04", "K47", "K38"]),
+    expected=lambda: _strategies(ACCOUNTS, cuts=CUTS),
     hints=[
-        T("`crm.burnett_matrix(burnett_scores(accounts))` gives each account's cell and strategy code.",
-          "`crm.burnett_matrix(burnett_scores(accounts))` 给出每个客户所在的格子和策略代码。"),
-        T("Pick the three rows with `.loc[['K04', 'K47', 'K38'], 'strategy']` and turn them into a list with "
-          "`.tolist()`.",
-          "用 `.loc[['K04', 'K47', 'K38'], 'strategy']` 取出这三行，再用 `.tolist()` 转成列表。"),
+        T("`crm.burnett_matrix` takes the level cuts as `cuts=(low/medium, medium/high)`; the default is thirds of "
+          "the scale (7/3, 11/3). Pass the form's cuts instead.",
+          "`crm.burnett_matrix` 用 `cuts=(低/中, 中/高)` 指定档次分界；默认是量表的三等分（7/3, 11/3）。"
+          "请改用表中的分界。"),
+        T(f"`crm.burnett_matrix(burnett_scores(accounts), cuts=(2.5, 3.5))`, then `.loc[{ACCOUNTS}, 'strategy']"
+          ".tolist()`.",
+          f"`crm.burnett_matrix(burnett_scores(accounts), cuts=(2.5, 3.5))`，然后 `.loc[{ACCOUNTS}, 'strategy']"
+          ".tolist()`。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: list(a) == _strategies(["K04", "K47", "K38"], swapped=True), T(
+        Mistake(lambda a, e: list(a) == _strategies(ACCOUNTS), T(
+            "Those are the strategies with the default cuts (thirds of the scale), the chapter's matrix. Pass "
+            "`cuts=(2.5, 3.5)`.",
+            "这是默认分界（量表三等分）下的策略，即本章的矩阵。请传入 `cuts=(2.5, 3.5)`。")),
+        Mistake(lambda a, e: list(a) == _strategies(ACCOUNTS, swapped=True, cuts=CUTS), T(
             "You swapped the axes: rows of the grid are customer attractiveness, columns relationship status. "
             "An attractive account we hardly serve is not one that is loyal but unattractive.",
             "你把两条轴弄反了：格子的行是客户吸引力，列是关系状况。一个很有吸引力但我们几乎没有服务到的客户，"
             "和一个忠诚但缺乏吸引力的客户是两回事。")),
         Mistake(lambda a, e: any(not str(x).islower() or " " in str(x) for x in a), T(
-            "Give the strategy codes the model returns, such as 'develop_defend', not the labels.",
-            "请给出模型返回的策略代码，例如 'develop_defend'，而不是显示用的名称。")),
+            "Give the strategy codes the model returns, such as `develop_defend`, not the labels.",
+            "请给出模型返回的策略代码，例如 `develop_defend`，而不是显示用的名称。")),
         Mistake(lambda a, e: len(a) != 3, T("Give one strategy for each of the three accounts, in the order asked.",
                                             "请按题目顺序为三个客户各给出一个策略。")),
     ],
@@ -151,55 +199,68 @@ q3 = Question(
 q4 = Question(
     "q4",
     chapter=CHAPTER,
-    expected=_margin_effect_doubled,
+    expected=lambda: _changed(relationship_weights=_doubled(BURNETT_RELATIONSHIP, DOUBLED)),
     hints=[
-        T("New weights: margin_effect 0.20; every other weight multiplied by 0.8 / 0.9 so the total stays 1 "
-          "(setting 0.20 and passing `normalize=True` instead would give margin_effect 0.20 / 1.10 = 0.182).",
-          "新权重：margin_effect 为 0.20，其余每个权重乘以 0.8 / 0.9，使总和仍为 1"
-          "（若设为 0.20 再传入 `normalize=True`，margin_effect 实际为 0.20 / 1.10 = 0.182）。"),
-        T("Compute the matrix with the new weights (`burnett_scores(accounts, attractiveness_weights=...)`), "
-          "compare its `strategy` column with the old one, and list the accounts where they differ: "
-          "`sorted(new.index[new['strategy'] != old['strategy']])`.",
-          "用新权重计算矩阵（`burnett_scores(accounts, attractiveness_weights=...)`），把它的 `strategy` 列与原来的"
-          "比较，列出不同的客户：`sorted(new.index[new['strategy'] != old['strategy']])`。"),
+        T("New relationship weights: service_rating 0.30; every other weight multiplied by 0.70 / 0.85 so the total "
+          "stays 1 (setting 0.30 and passing `normalize=True` instead would give service_rating 0.30 / 1.15 = 0.26).",
+          "新的关系状况权重：`service_rating` 为 0.30，其余每个权重乘以 0.70 / 0.85，使总和仍为 1"
+          "（若设为 0.30 再传入 `normalize=True`，`service_rating` 实际为 0.30 / 1.15 = 0.26）。"),
+        T("Compute the matrix with `burnett_scores(accounts, relationship_weights=...)`, compare its `strategy` "
+          "column with the default one and collect the ids where they differ: "
+          "`set(new.index[new['strategy'] != old['strategy']])`.",
+          "用 `burnett_scores(accounts, relationship_weights=...)` 计算矩阵，把它的 `strategy` 列与默认权重的比较，"
+          "收集不同的客户编号：`set(new.index[new['strategy'] != old['strategy']])`。"),
     ],
     mistakes=[
         Mistake(lambda a, e: len(a) == 0, T(
-            "No account changed? Check that the new weights really reach the model (attractiveness_weights=...).",
-            "没有客户变化？请检查新权重是否真的传给了模型（attractiveness_weights=...）。")),
-        Mistake(lambda a, e: sorted(a) == sorted(e) and list(a) != sorted(a), T(
-            "Sort the account ids: `sorted(...)`.", "请把客户编号排序：`sorted(...)`。")),
-        Mistake(lambda a, e: sorted(a) == ["K07", "K11", "K21", "K41"], T(
-            "Those accounts move when the weight of wallet_share (relationship) is raised. The question changes "
-            "margin_effect, an attractiveness indicator.",
-            "这些客户是在提高 wallet_share（关系状况）的权重时变化的。题目改变的是客户吸引力指标 margin_effect。")),
+            "No account changed? Check that the new weights really reach the model (`relationship_weights=...`).",
+            "没有客户变化？请检查新权重是否真的传给了模型（`relationship_weights=...`）。")),
+        Mistake(lambda a, e: set(a) == _service_doubled_normalized(), T(
+            "You set 0.30 and normalised: service_rating then weighs 0.30 / 1.15 = 0.26, not 0.30. Rescale the "
+            "other weights by 0.70 / 0.85 instead.",
+            "你设为 0.30 后做了归一化：`service_rating` 的实际权重是 0.30 / 1.15 = 0.26，而不是 0.30。"
+            "应当把其余权重乘以 0.70 / 0.85。")),
+        Mistake(lambda a, e: set(a) == _service_taken_from_wallet(), T(
+            "You took the extra 0.15 from share of wallet alone. The question rescales all the other weights "
+            "in proportion.",
+            "你把多出的 0.15 全部从钱夹份额中扣除了。题目要求其余权重按比例缩放。")),
+        Mistake(lambda a, e: set(a) == {"K01", "K38", "K44"}, T(
+            "Those are the chapter's accounts for a heavier margin_effect. This question changes service_rating, "
+            "a relationship indicator.",
+            "这些是本章中加重 `margin_effect` 时变化的客户。本题改变的是关系状况指标 `service_rating`。")),
         Mistake(lambda a, e: not all(str(x).startswith("K") for x in a), T(
-            "List the account ids (such as 'K01'), not strategies or scores.",
-            "请列出客户编号（如 'K01'），而不是策略或得分。")),
+            "Give the account ids (such as `K01`), not strategies or scores.",
+            "请给出客户编号（如 `K01`），而不是策略或得分。")),
     ],
 )
+
+# --- growth and relationship types -----------------------------------------------------------------
 
 q5 = Question(
     "q5",
     chapter=CHAPTER,
     expected=lambda: float(_growth().loc["expansion", "share"]),
-    rel_tol=1e-4,
     hints=[
-        T("Expansion (客户扩充) is revenue from existing customers buying a new product. "
-          "`crm.growth_matrix(tx, split='2024-01-01')` splits 2024's revenue into the four cells.",
-          "客户扩充是现有客户购买新产品带来的收入。`crm.growth_matrix(tx, split='2024-01-01')` 把 2024 年的收入"
-          "分到四个格子。"),
-        T("Read the `share` column of the row whose `cell` is 'expansion'; it is a fraction of 2024's revenue.",
-          "读取 `cell` 为 'expansion' 那一行的 `share` 列；它是占 2024 年收入的比例。"),
+        T("Keep only the transactions before 1 July 2024, then split at 2024-01-01 as in the chapter: the later "
+          "period is the first half of 2024.",
+          "只保留 2024 年 7 月 1 日之前的交易，再像本章一样以 2024-01-01 为分界：后一时期就是 2024 年上半年。"),
+        T("`crm.growth_matrix(tx[tx['date'] < '2024-07-01'], split='2024-01-01')`; read the `share` of the row "
+          "whose `cell` is 'expansion'.",
+          "`crm.growth_matrix(tx[tx['date'] < '2024-07-01'], split='2024-01-01')`；读取 `cell` 为 "
+          "`'expansion'` 那一行的 `share`。"),
     ],
     mistakes=[
         Mistake(lambda a, e: 1 < float(a) <= 100, T(
             "Give the share as a fraction between 0 and 1, not as a percentage.",
             "请以 0 到 1 之间的小数给出占比，而不是百分数。")),
-        Mistake(lambda a, e: _close(a, _growth().loc["expansion", "revenue"] / _two_years_revenue()), T(
-            "You divided by the revenue of both years. The growth matrix splits the later period only: divide by "
-            "2024's revenue.",
-            "你除以的是两年的总收入。客户增长矩阵只划分后一时期：请除以 2024 年的收入。")),
+        Mistake(lambda a, e: _close(a, _growth(first_half=False).loc["expansion", "share"]), T(
+            "That is the share for the whole of 2024, the chapter's case. Keep only the transactions before "
+            "1 July 2024.",
+            "这是整个 2024 年的占比，即本章的例子。请只保留 2024 年 7 月 1 日之前的交易。")),
+        Mistake(lambda a, e: _close(a, _growth().loc["expansion", "revenue"] / _first_half_revenue_of_both_years()), T(
+            "You divided by the revenue of 2023 and the first half of 2024. The growth matrix splits the later "
+            "period only: divide by the revenue of January-June 2024.",
+            "你除以的是 2023 年和 2024 年上半年的总收入。客户增长矩阵只划分后一时期：请除以 2024 年 1-6 月的收入。")),
         Mistake(lambda a, e: _close(a, _growth().loc["diversification", "share"]), T(
             "That is diversification (客户多样化): new customers buying new products. Expansion is existing "
             "customers buying new products.",
@@ -214,48 +275,148 @@ q5 = Question(
 q6 = Question(
     "q6",
     chapter=CHAPTER,
-    expected=lambda: ["velcro", "hook", "zipper"],
+    expected=lambda: ["velcro", "none", "hook", "zipper"],
     hints=[
-        T("Ask for each case: who adapts to whose process, the firm, the customer, or both?",
-          "对每个案例问一问：是谁适应谁的流程，企业、客户，还是双方？"),
+        T("Ask for each case: who adapts to whose process, the firm, the customer, both, or neither?",
+          "对每个案例问一问：是谁适应谁的流程，企业、客户、双方，还是谁都不适应？"),
         T("Hook: the customer adapts to the firm's process. Velcro: the firm adapts to each customer. "
-          "Zipper: both adapt and are tightly coupled.",
-          "扣钩：客户适应企业的流程。维可牢：企业适应每位客户。拉链：双方相互适应、紧密结合。"),
+          "Zipper: both adapt and are tightly coupled. None: nobody adapts.",
+          "扣钩：客户适应企业的流程。维可牢：企业适应每位客户。拉链：双方相互适应、紧密结合。无：谁都不适应。"),
     ],
     mistakes=[
         Mistake(lambda a, e: any(str(x) not in TYPE_CODES for x in a), T(
-            f"Use the type codes {TYPE_CODES}, in lower case.", f"请使用类型代码 {TYPE_CODES}（小写）。")),
-        Mistake(lambda a, e: len(a) != 3, T("Give one type for each of the three cases, in order.",
-                                            "请按顺序为三个案例各给出一个类型。")),
-        Mistake(lambda a, e: list(a)[:2] == ["hook", "velcro"], T(
-            "Look again at who adapts in the first two cases: in a hook strategy it is the customer who follows "
-            "the firm's process.",
-            "再看看前两个案例中是谁在适应：扣钩战略中，是客户遵循企业的流程。")),
-        Mistake(lambda a, e: "none" in a, T(
-            "Every case here has someone adapting, so each has a relationship strategy.",
-            "这里每个案例都有一方在适应，所以每个都有关系战略。")),
+            f"Use the type codes {TYPE_CODES}.", f"请使用类型代码 `{TYPE_CODES}`。")),
+        Mistake(lambda a, e: len(a) != 4, T("Give one type for each of the four cases, in order.",
+                                            "请按顺序为四个案例各给出一个类型。")),
+        Mistake(lambda a, e: list(a)[0] == "hook" or list(a)[2] == "velcro", T(
+            "Look again at who adapts in cases 1 and 3: in a hook strategy it is the customer who follows the "
+            "firm's process; in velcro the firm follows each customer's.",
+            "再看看案例 1 和案例 3 中是谁在适应：扣钩战略中，是客户遵循企业的流程；维可牢战略中，是企业遵循每位客户的流程。")),
+        Mistake(lambda a, e: list(a)[3] != "zipper" and list(a)[:3] == list(e)[:3], T(
+            "In case 4 both sides have changed their processes to fit each other: that is tight coupling.",
+            "案例 4 中双方都调整了自己的流程来配合对方：这就是紧密结合。")),
+        Mistake(lambda a, e: list(a)[1] != "none", T(
+            "In case 2 neither side adapts anything: there is no relationship strategy.",
+            "案例 2 中双方都没有做任何调整：不存在关系战略。")),
     ],
 )
 
-q7 = Question(
+# --- decisions --------------------------------------------------------------------------------------
+
+q7 = Choice(
     "q7",
     chapter=CHAPTER,
-    expected=lambda: _matrix()["strategy"].value_counts(),
+    options={
+        "a": T("Exit: we hold little of its business, so stop calling on it.",
+               "退出：我们在它那里的业务很少，停止拜访。"),
+        "b": T("Treat it as a core account at once: visits at every level, joint projects and special prices on "
+               "all of its business.",
+               "立即把它当作核心客户：各层级拜访、联合项目，并对它的全部业务给予特别价格。"),
+        "c": T("Choose the parts of its business where our service or prices can beat the incumbent, invest there, "
+               "and check each quarter whether our share of wallet grows.",
+               "选择我们的服务或价格能够胜过现有供应商的那部分业务，在那里投入，并每季度检查钱夹份额是否增长。"),
+        "d": T("Keep the contact to a minimum: a competitor's loyal customer cannot be won.",
+               "把接触降到最低：竞争对手的忠诚客户是争取不过来的。"),
+    },
+    answer="c",
+    coaching={
+        "a": T("Exit is the cell low attractiveness x poor relationship. K26 is highly attractive: leaving it gives "
+               "a valuable account to the competitor for good.",
+               "退出对应的是低吸引力 × 关系差的格子。K26 的吸引力很高：退出就等于把一个有价值的客户永远让给竞争对手。"),
+        "b": T("Full core-account treatment is for develop & defend, where our position is already good. Here we "
+               "hardly serve K26: spending as on a core account before we know we can win it is the risk of "
+               "spreading resources where they may not pay.",
+               "全面的核心客户待遇适用于“发展、防御”，即我们已有良好地位的客户。我们几乎没有服务到 K26："
+               "在不确定能否赢得它之前就按核心客户投入，正是把资源投向可能没有回报之处的风险。"),
+        "d": T("Minimal retention is the cell for medium attractiveness x poor relationship. An account this "
+               "attractive deserves a selective effort; whether it is convertible is what the effort finds out.",
+               "少量保持对应的是中等吸引力 × 关系差的格子。吸引力这么高的客户值得有选择地投入；"
+               "它是否可以转化，正是这种投入要检验的。"),
+    },
     hints=[
-        T("The `strategy` column of the Burnett matrix has one code per account.",
-          "Burnett 矩阵的 `strategy` 列为每个客户给出一个策略代码。"),
-        T("`.value_counts()` on that column counts the accounts per strategy.",
-          "对这一列使用 `.value_counts()`，即可统计每个策略的客户数。"),
+        T("Place K26 first: its attractiveness and relationship scores give its cell and the strategy code.",
+          "先确定 K26 的位置：它的吸引力和关系状况得分决定了格子和策略代码。"),
+        T("K26 is high x poor: selective retention (选择性保持). 'Selective' means effort where we can win, not "
+          "everywhere and not nowhere.",
+          "K26 属于高 × 差：选择性保持。“选择性”是指在我们能赢的地方投入，既不是处处投入，也不是完全不投入。"),
     ],
-    mistakes=[
-        Mistake(lambda a, e: len(a) == 9, T(
-            "You counted the nine cells. Two strategies (develop, minimal retention) each sit in two cells: "
-            "count by strategy.",
-            "你统计的是九个格子。有两个策略（发展、少量保持）各占两个格子：请按策略统计。")),
-        Mistake(lambda a, e: abs(float(a.sum()) - 1) < 1e-9, T("Give the number of accounts, not shares.",
-                                                               "请给出客户数，而不是占比。")),
-        Mistake(lambda a, e: len(a) == 3, T("Those are counts of one axis' levels. Count strategies.",
-                                            "这是单条轴上各等级的数量。请统计策略。")),
+)
+
+q8 = Choice(
+    "q8",
+    chapter=CHAPTER,
+    options={
+        "a": T("Customers who bought the familiar categories in 2023 and 2024 but no wellness yet: cross-sell to "
+               "them (expansion).",
+               "2023 和 2024 年购买过老品类、但还没有买过保健类的客户：向他们交叉销售（客户扩充）。"),
+        "b": T("People who have never bought from the chain: advertise wellness to win new customers with a new "
+               "product (diversification).",
+               "从未在本连锁店购买过的人：为保健类做广告，用新产品赢得新客户（客户多样化）。"),
+        "c": T("Nobody in particular: wellness sells on its own, put the budget into the old categories "
+               "(loyalty).",
+               "不针对任何人：保健类自己就能卖出去，把预算投到老品类上（客户忠诚）。"),
+        "d": T("Last year's one-time buyers who have not come back: win them back with the new category.",
+               "去年只买过一次、之后再没回来的客户：用新品类把他们赢回来。"),
+    },
+    answer="a",
+    coaching={
+        "b": T("Diversification, new customers with a new product, is the riskiest cell and the smaller one in "
+               "the first half-year. The matrix's lesson is that loyal customers are the first to try new products.",
+               "客户多样化（新客户、新产品）是风险最高的格子，而且在上半年也是较小的那一个。"
+               "矩阵的启示是：忠诚客户最先尝试新产品。"),
+        "c": T("Loyalty is the core, but the question is how to grow the new category: existing customers already "
+               "bring most of its revenue, and many have not tried it yet.",
+               "客户忠诚是核心，但问题是如何让新品类增长：新品类的大部分收入已经来自现有客户，而且还有许多现有客户没有尝试过。"),
+        "d": T("Lapsed one-time buyers have shown little attachment; a new category is a weak reason to return. "
+               "Win-back is a lifecycle decision judged by the lost customer's value, not a launch plan.",
+               "流失的一次性购买者没有表现出多少依恋；一个新品类很难成为他们回来的理由。"
+               "赢回是生命周期中的决策，要看流失客户的价值，而不是新品上市计划。"),
+    },
+    hints=[
+        T("Compare the expansion and diversification cells of the first half of 2024 (question 5).",
+          "比较 2024 年上半年客户扩充与客户多样化两个格子（第 5 题）。"),
+        T("Expansion is larger than diversification: existing customers trust the chain enough to try wellness. "
+          "Who is the cheapest, least risky audience for the launch?",
+          "客户扩充大于客户多样化：现有客户足够信任这家连锁店，愿意尝试保健类。对新品推广来说，谁是成本最低、风险最小的对象？"),
+    ],
+)
+
+q9 = Choice(
+    "q9",
+    chapter=CHAPTER,
+    options={
+        "a": T("Go ahead: the matrix says develop, so give K35 a new account team.",
+               "照做：矩阵说要发展，那就给 K35 配一个新的客户团队。"),
+        "b": T("Exit K35: an account that close to 'low' is not worth keeping.",
+               "退出 K35：这么接近“低”的客户不值得保留。"),
+        "c": T("Check the scores and weights that decide it (a second expert, the indicators that sit near the cut) "
+               "before committing new resources; until then keep serving K35 as today.",
+               "在投入新资源之前，先核查决定结果的得分和权重（请第二位专家评分，看看靠近分界的指标）；"
+               "在此之前照常服务 K35。"),
+        "d": T("Raise the weight of an indicator K35 scores well on until it is clearly medium.",
+               "提高 K35 得分高的某个指标的权重，直到它明确落在“中”档。"),
+    },
+    answer="c",
+    coaching={
+        "a": T("The strategy hangs on a difference smaller than the experts' own disagreement: a weight change of "
+               "about 0.03 moves K35 to 'low' (selective defence). Acting on it without a check commits a team to a "
+               "coin toss.",
+               "这个策略取决于一个比专家之间分歧还小的差距：权重变化约 0.03 就会让 K35 落到“低”档（选择性防御）。"
+               "不加核查就行动，等于让一个团队押在抛硬币上。"),
+        "b": T("Even at 'low' K35 would be selective defence, never exit: its relationship with us is good. Exit is "
+               "for low attractiveness and a poor relationship.",
+               "即使落到“低”档，K35 也是选择性防御，而不是退出：它与我们的关系很好。退出只适用于低吸引力且关系差的客户。"),
+        "d": T("Tuning the weights until the wanted answer comes out defeats the tool: weights are set for all "
+               "accounts before looking at any one of them.",
+               "调整权重直到得出想要的结果，就让这个工具失去了意义：权重应当在看任何一个客户之前为所有客户统一确定。"),
+    },
+    hints=[
+        T("Look at K35's attractiveness score and the cut between low and medium (7/3 = 2.33).",
+          "看看 K35 的吸引力得分，以及低与中之间的分界（7/3 = 2.33）。"),
+        T("`weight_sensitivity(accounts[list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS).loc['K35']` shows "
+          "how little a weight has to move to change K35's level.",
+          "`weight_sensitivity(accounts[list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS).loc['K35']` "
+          "显示权重只需变动多少就会改变 K35 的档次。"),
     ],
 )
 
@@ -263,29 +424,43 @@ q7 = Question(
 # variables (tests/test_exercises.py checks every one).
 WRONG_ANSWERS = {
     "q1": lambda ns: [
-        (ns["accounts"].loc["K04", list(BURNETT_ATTRACTIVENESS)].mean(), "plain average"),
-        (_scores().loc["K04", "relationship"], "other axis"),
+        (ns["accounts"].loc[ACCOUNT, list(BURNETT_RELATIONSHIP)].mean(), "plain average"),
+        (_scores().loc[ACCOUNT, "attractiveness"], "the dimension the chapter computed"),
         (ns["answer"] * 100, "percent"),
     ],
-    "q2": lambda ns: [(ns["answer"] * 0.27, "sum to 0.27"), (_scores().loc["K04", "attractiveness"], "all 18")],
+    "q2": lambda ns: [
+        (ns["answer"] * 0.27, "sum to 0.27"),
+        (_scores().loc[ACCOUNT, "attractiveness"], "all 18"),
+        (ns["accounts"].loc[ACCOUNT, list(FORM_WEIGHTS)].mean(), "plain average of the six"),
+    ],
     "q3": lambda ns: [
-        (_strategies(["K04", "K47", "K38"], swapped=True), "swapped the axes"),
-        (["Defend & maintain", "Selective retention", "Selective defence"], "codes"),
+        (_strategies(ACCOUNTS), "default cuts"),
+        (_strategies(ACCOUNTS, swapped=True, cuts=CUTS), "swapped the axes"),
+        (["Selective retention", "Selective defence", "Develop"], "codes"),
         (ns["answer"][:2], "each of the three"),
     ],
-    "q4": lambda ns: [([], "No account changed"), (sorted(ns["answer"], reverse=True), "Sort"),
-                      (["K07", "K11", "K21", "K41"], "wallet_share"), (["develop", "exit"], "account ids")],
+    "q4": lambda ns: [
+        (set(), "No account changed"),
+        (_service_doubled_normalized(), "0.30 / 1.15"),
+        (_service_taken_from_wallet(), "share of wallet alone"),
+        ({"K01", "K38", "K44"}, "margin_effect"),
+        ({"develop", "exit"}, "account ids"),
+    ],
     "q5": lambda ns: [
         (ns["answer"] * 100, "fraction"),
-        (ns["growth"].set_index("cell").loc["expansion", "revenue"] / ns["tx"]["amount"].sum(), "both years"),
+        (_growth(first_half=False).loc["expansion", "share"], "whole of 2024"),
+        (ns["growth"].set_index("cell").loc["expansion", "revenue"] / ns["first_half"]["amount"].sum(), "2023 and"),
         (ns["growth"].set_index("cell").loc["diversification", "share"], "diversification"),
         (ns["growth"].set_index("cell").loc[["expansion", "diversification"], "share"].sum(), "new category"),
     ],
-    "q6": lambda ns: [(["hook", "velcro", "zipper"], "who adapts"), (["Velcro", "Hook", "Zipper"], "lower case"),
-                      (["velcro", "hook"], "each of the three"), (["velcro", "hook", "none"], "Every case")],
-    "q7": lambda ns: [
-        (ns["matrix"].groupby(["attractiveness_level", "relationship_level"], observed=True).size(), "nine cells"),
-        (ns["matrix"]["strategy"].value_counts(normalize=True), "not shares"),
-        (ns["matrix"]["attractiveness_level"].value_counts(), "one axis"),
+    "q6": lambda ns: [
+        (["hook", "none", "velcro", "zipper"], "cases 1 and 3"),
+        (["velcro", "none", "hook", "both"], "Use the type codes"),
+        (["velcro", "none", "hook"], "each of the four"),
+        (["velcro", "none", "hook", "velcro"], "case 4"),
+        (["velcro", "hook", "hook", "zipper"], "case 2"),
     ],
+    "q7": lambda ns: [("a", "Exit is the cell"), ("b", "develop & defend"), ("d", "Minimal retention is")],
+    "q8": lambda ns: [("b", "riskiest cell"), ("c", "grow the new category"), ("d", "Lapsed")],
+    "q9": lambda ns: [("a", "coin toss"), ("b", "never exit"), ("d", "Tuning the weights")],
 }

@@ -170,9 +170,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "checklist.area.channels": {"en": "Market channels", "zh": "市场渠道"},
     "checklist.area.customers": {"en": "Customers", "zh": "客户"},
     "checklist.q.industry.structure": {
-        "en": "What is the structure of the industry: who are the main players, suppliers and buyers, and where "
-        "is the profit made?",
-        "zh": "产业结构如何：主要参与者、供应商和买方是谁，利润在哪个环节产生？",
+        "en": "What industry is the firm in, and what is its structure: who are the main players, suppliers and "
+        "buyers, and where is the profit made?",
+        "zh": "企业处于什么产业？产业结构如何：主要参与者、供应商和买方是谁，利润在哪个环节产生？",
     },
     "checklist.q.industry.trends": {
         "en": "Which trends are changing the industry (technology, regulation, customer behaviour)?",
@@ -228,8 +228,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "有哪些进入壁垒阻挡新的竞争者？壁垒有多高？",
     },
     "checklist.q.competition.late_mover": {
-        "en": "Could the firm gain from moving after its rivals (learning from their mistakes, cheaper technology)?",
-        "zh": "企业能否获得后发优势（借鉴对手的教训、采用更便宜的技术）？",
+        "en": "What late-mover advantages would new entrants have over the firm (learning from its mistakes, newer "
+        "and cheaper technology), and how does the firm guard against them?",
+        "zh": "新进入者相对本企业会有哪些后发优势（借鉴本企业的教训、采用更新更便宜的技术）？企业如何应对这种威胁？",
     },
     "checklist.q.channels.strengths": {
         "en": "What are the firm's channel strengths today, and what will they be in future?",
