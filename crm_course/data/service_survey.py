@@ -21,13 +21,15 @@ How an outlet is made (parameters are the module constants):
    N(0, 0.45) part), each item adds N(0, 0.6), rounded and clipped to 1-7;
 3. importance points ~ 100 x Dirichlet(:data:`IMPORTANCE_PRIOR` x 20), rounded to whole
    points that sum to 100 (largest remainders);
-4. latent satisfaction = 5.75 + 1.1 x the outlet's importance-weighted perceived gap
-   + N(0, 0.55); the overall satisfaction answer is that value cut at :data:`SATISFACTION_CUTS`;
-5. latent commitment (attitudinal loyalty) = 0.45 x standardised satisfaction
-   + 0.89 x N(0, 1); intentions, recommend score, price tolerance and share of wallet follow
-   commitment and satisfaction (:data:`OUTCOME_MODEL`);
+4. latent satisfaction = 6.85 + 0.9 x the outlet's importance-weighted experience gap
+   + N(0, 0.4); the overall satisfaction answer is that value cut at :data:`SATISFACTION_CUTS`;
+   6% of outlets had a service failure that lowers their experience (:data:`FAILURE_SHIFT`);
+5. latent commitment (attitudinal loyalty) = 0.3 x standardised satisfaction
+   + sqrt(1 - 0.3^2) x N(0, 1); intentions, recommend score, price tolerance and share of
+   wallet follow commitment and satisfaction (:data:`OUTCOME_MODEL`);
 6. defection in the next 12 months ~ Bernoulli(logistic(:data:`DEFECTION_MODEL`)), driven by
-   commitment, satisfaction and share of wallet, so many satisfied outlets still defect.
+   commitment and share of wallet far more than by satisfaction, so most defectors had said
+   they were satisfied (the satisfaction trap).
 
 >>> survey = make_service_survey(n_customers=30)
 >>> survey.shape
