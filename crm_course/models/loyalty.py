@@ -91,12 +91,12 @@ def loyalty_index(
     for column in w.index:
         if column == price_tolerance:
             tolerance = require_numeric(survey[column], "price_tolerance", "survey")
-            negative = tolerance[tolerance < 0]
+            negative = np.flatnonzero((tolerance < 0).to_numpy())
             if len(negative):
                 raise ValueError(
                     f"Column {column!r} (argument `price_tolerance=`) of `survey` must be a price rise in percent "
-                    f"(0 or more), but {len(negative)} value(s) are negative, e.g. {negative.iloc[0]!r} at row "
-                    f"{negative.index[0]!r}."
+                    f"(0 or more), but {len(negative)} value(s) are negative, e.g. "
+                    f"{survey[column].iloc[negative[0]].item()!r} at row {survey.index[negative[0]]!r}."
                 )
             components[column] = 100 * np.minimum(tolerance, cap) / cap
         else:
@@ -189,7 +189,7 @@ def share_of_wallet(ours, total):
             where = bad.idxmax()
             reason = {"ours": "must be 0 or more and at most `total`", "total": "must be more than 0"}[argument]
             raise ValueError(
-                f"`{argument}` {reason}, but at row {where!r} ours is {o[where]!r} and total is {t[where]!r}. "
+                f"`{argument}` {reason}, but at row {where!r} ours is {float(o[where])!r} and total is {float(t[where])!r}. "
                 f"Check those amounts."
             )
     share = (o / t).rename("share_of_wallet")

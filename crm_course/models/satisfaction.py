@@ -64,11 +64,13 @@ def _answers(data: pd.DataFrame, column, argument: str, data_name: str, scale: t
     """A column of whole-number answers on ``scale`` as floats; others refused, naming a value and its row."""
     values = require_numeric(data[column], argument, data_name)
     low, high = scale
-    off = values[(values < low) | (values > high) | (values != np.round(values))]
+    off = np.flatnonzero(((values < low) | (values > high) | (values != np.round(values))).to_numpy())
     if len(off):
+        first = data[column].iloc[off[0]]
+        first = first.item() if hasattr(first, "item") else first
         raise ValueError(
             f"Column {column!r} (argument `{argument}=`) of `{data_name}` must hold whole answers from {low} to "
-            f"{high}, but {len(off)} value(s) are not, e.g. {off.tolist()[0]!r} at row {off.index.tolist()[0]!r}. "
+            f"{high}, but {len(off)} value(s) are not, e.g. {first!r} at row {data.index[off[0]]!r}. "
             f"Correct those answers or drop the rows."
         )
     return values
