@@ -1,6 +1,5 @@
 """Loyalty index, Tucker's rule, share of wallet, the Wallet Allocation Rule and NPS: known answers."""
 
-import numpy as np
 import pandas as pd
 import pytest
 

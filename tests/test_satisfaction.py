@@ -99,6 +99,8 @@ def test_gaps_refuse_bad_answers_naming_them():
         crm.servqual_gaps(small_survey(), negative=(3,), dimensions={"reliability": (1, 2, 4), "empathy": (3,)})
     with pytest.raises(ValueError, match=r"`negative` names item\(s\) \[9\] that are in no dimension"):
         crm.servqual_gaps(small_survey(), negative=(9,), dimensions=DIMS)
+    with pytest.raises(TypeError, match="`negative` must be a tuple of item numbers"):
+        crm.servqual_gaps(small_survey(), negative=3, dimensions=DIMS)
     with pytest.raises(ValueError, match="The value for `by` must be one of"):
         crm.servqual_gaps(small_survey(), by="dimensions", dimensions=DIMS)
     with pytest.raises(ValueError, match=r"Item\(s\) \[2\] belong to more than one dimension"):

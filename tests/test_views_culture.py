@@ -58,8 +58,10 @@ def test_gap_bars_of_weighted_gaps_and_a_bad_value():
         servqual_gap_bars(summary, value="gaps")
 
 
-@pytest.mark.parametrize("language, title", [("en", "The satisfaction trap: 75% of the defectors said they were satisfied"),
-                                             ("zh", "满意陷阱：流失客户中有 75% 曾表示满意")])
+@pytest.mark.parametrize("language, title", [
+    ("en", "The satisfaction trap: 75% of the defectors said they were satisfied"),
+    ("zh", "满意陷阱：流失客户中有 75% 曾表示满意"),
+])
 def test_trap_chart_bars_are_defection_rates(language, title):
     ax = draw_checked(lambda ax: satisfaction_trap_chart(TRAP, ax=ax), language)
     assert ax.get_title(loc="left") == title

@@ -189,7 +189,8 @@ def share_of_wallet(ours, total):
             where = bad.idxmax()
             reason = {"ours": "must be 0 or more and at most `total`", "total": "must be more than 0"}[argument]
             raise ValueError(
-                f"`{argument}` {reason}, but at row {where!r} ours is {float(o[where])!r} and total is {float(t[where])!r}. "
+                f"`{argument}` {reason}, but at row {where!r} ours is {float(o[where])!r} "
+                f"and total is {float(t[where])!r}. "
                 f"Check those amounts."
             )
     share = (o / t).rename("share_of_wallet")

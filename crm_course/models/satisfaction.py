@@ -97,7 +97,10 @@ def _check_dimensions(dimensions) -> dict[str, tuple[int, ...]]:
             raise ValueError(f"Dimension {dimension!r} of `dimensions` has no items. Give it at least one item number.")
         twice = seen.intersection(items)
         if twice:
-            raise ValueError(f"Item(s) {sorted(twice)} belong to more than one dimension of `dimensions`. Give each item one dimension.")
+            raise ValueError(
+                f"Item(s) {sorted(twice)} belong to more than one dimension of `dimensions`. "
+                f"Give each item one dimension."
+            )
         seen.update(items)
         checked[dimension] = items
     return checked
@@ -162,7 +165,9 @@ def servqual_gaps(
     dimensions = _check_dimensions(dimensions)
     scale = _check_scale(scale)
     items = sorted(i for group in dimensions.values() for i in group)
-    negative = tuple(int(require_number(i, "negative", integer=True)) for i in negative)
+    if not isinstance(negative, (tuple, list, set, frozenset)):
+        raise TypeError(f"`negative` must be a tuple of item numbers, e.g. (10, 11), but {negative!r} was passed.")
+    negative = tuple(sorted(int(require_number(i, "negative", integer=True)) for i in negative))
     stray = [i for i in negative if i not in items]
     if stray:
         raise ValueError(f"`negative` names item(s) {stray} that are in no dimension. Use item numbers from {items}.")
