@@ -30,6 +30,28 @@ from .models.scoring import (
 )
 from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
 from .models.value import clv, clv_sensitivity, customer_profitability, delivered_value
+# models: culture (satisfaction, SERVQUAL, loyalty, NPS, self-audit)
+from .models.culture import CULTURE_AUDIT_AREAS, CULTURE_AUDIT_WEIGHTS, culture_audit, culture_audit_criteria
+from .models.loyalty import (
+    LOYALTY_WEIGHTS,
+    loyalty_index,
+    nps,
+    nps_breakdown,
+    share_of_wallet,
+    tucker_loyalty,
+    wallet_allocation,
+)
+from .models.satisfaction import (
+    SERVQUAL_DIMENSIONS,
+    SERVQUAL_NEGATIVE,
+    TRAP_BENCHMARKS,
+    satisfaction_gap,
+    satisfaction_trap,
+    servqual_gaps,
+    servqual_index,
+    servqual_summary,
+    servqual_weights,
+)
 
 __version__ = "0.1.0"
 
@@ -70,4 +92,25 @@ __all__ = [
     "BURNETT_GRID",
     "growth_matrix",
     "relationship_types",
+    # models: culture
+    "satisfaction_gap",
+    "servqual_gaps",
+    "servqual_weights",
+    "servqual_index",
+    "servqual_summary",
+    "SERVQUAL_DIMENSIONS",
+    "SERVQUAL_NEGATIVE",
+    "satisfaction_trap",
+    "TRAP_BENCHMARKS",
+    "loyalty_index",
+    "LOYALTY_WEIGHTS",
+    "tucker_loyalty",
+    "share_of_wallet",
+    "wallet_allocation",
+    "nps",
+    "nps_breakdown",
+    "culture_audit",
+    "culture_audit_criteria",
+    "CULTURE_AUDIT_AREAS",
+    "CULTURE_AUDIT_WEIGHTS",
 ]

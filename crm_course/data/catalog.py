@@ -111,6 +111,13 @@ DATASETS = {
             _read_csv,
             "crm_course.data.key_accounts",
         ),
+        Dataset(
+            "service_survey",
+            "SERVQUAL survey of 1,500 retail outlets of a tobacco distributor, with loyalty and defection (synthetic).",
+            "service_survey/service_survey.csv",
+            _read_csv,
+            "crm_course.data.service_survey",
+        ),
     ]
 }
 
