@@ -30,6 +30,11 @@ from .models.scoring import (
 )
 from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
 from .models.value import clv, clv_sensitivity, customer_profitability, delivered_value
+from .models.lifecycle import STAGES, lifecycle_stages, stage_transitions
+from .models.cohorts import cohort_survivors, cohort_table
+from .models.retention import expected_lifetime, fit_sbg, kaplan_meier, retention_projection, retention_table
+from .models.migration import migration_model, winback_priority
+from .models.relationship_management import customer_information_steps, principles_table, stage_strategy_table
 
 __version__ = "0.1.0"
 
@@ -70,4 +75,20 @@ __all__ = [
     "BURNETT_GRID",
     "growth_matrix",
     "relationship_types",
+    # models: lifecycle, cohorts, retention, migration, win-back (chapter 02)
+    "STAGES",
+    "lifecycle_stages",
+    "stage_transitions",
+    "cohort_table",
+    "cohort_survivors",
+    "retention_table",
+    "expected_lifetime",
+    "fit_sbg",
+    "retention_projection",
+    "kaplan_meier",
+    "migration_model",
+    "winback_priority",
+    "stage_strategy_table",
+    "principles_table",
+    "customer_information_steps",
 ]
