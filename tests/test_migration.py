@@ -91,3 +91,11 @@ def test_winback_bad_input():
         crm.winback_priority(TX, budget=10, contact_cost=1, model="bgnbd")
     with pytest.raises(ValueError, match="negative value"):
         crm.winback_priority(TX.assign(amount=-TX["amount"]), budget=10, contact_cost=1, model=MODEL)
+
+
+def test_winback_does_not_depend_on_row_order_or_change_its_input():
+    before = TX.copy()
+    plan = crm.winback_priority(TX, budget=10, contact_cost=5, model=MODEL)
+    shuffled = crm.winback_priority(TX.sample(frac=1, random_state=4), budget=10, contact_cost=5, model=MODEL)
+    pd.testing.assert_frame_equal(plan, shuffled)
+    pd.testing.assert_frame_equal(TX, before)

@@ -6,9 +6,9 @@ import pytest
 
 import crm_course as crm
 
-# Fader & Hardie (2007), Table 1: % of customers still renewing at t = 0..12 (per 1000)
-HIGH_END = [1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394]
-REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241, 222, 207, 194, 183, 173]
+from crm_course.models.retention import FADER_HARDIE_2007
+
+HIGH_END, REGULAR = list(FADER_HARDIE_2007["high_end"]), list(FADER_HARDIE_2007["regular"])
 
 
 def test_retention_table_by_hand():

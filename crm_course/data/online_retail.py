@@ -169,7 +169,9 @@ def build_report(source: pd.DataFrame, invoices: pd.DataFrame, lines: pd.DataFra
         "customers": int(invoices["customer_id"].nunique()),
         "cancelled_invoices": int(invoices["cancelled"].sum()),
         "cancellation_lines_with_customer_id": int((cancelled & ~missing).sum()),
-        "invoices_with_amount_zero_or_less_not_cancelled": int(((invoices["amount"] <= 0) & ~invoices["cancelled"]).sum()),
+        "invoices_with_amount_zero_or_less_not_cancelled": int(
+            ((invoices["amount"] <= 0) & ~invoices["cancelled"]).sum()
+        ),
         "slice": f"{LINES_COUNTRY}, {LINES_START.date()} .. {LINES_END.date()}",
         "slice_lines": int(len(lines)),
         "slice_invoices": int(lines["invoice"].nunique()),

@@ -153,6 +153,15 @@ def _purchase_days(tx: pd.DataFrame, customer: str, date: str) -> tuple[pd.DataF
     return purchases.drop_duplicates().sort_values(["customer", "day"], kind="stable"), kind
 
 
+def _day(value, argument: str, purchases: pd.DataFrame) -> pd.Timestamp:
+    """A date argument as a day, in the time zone of the purchase days when they have one."""
+    day = to_timestamp(value, argument).normalize()
+    zone = purchases["day"].dt.tz
+    if zone is not None and day.tz is None:
+        day = day.tz_localize(zone)
+    return day
+
+
 def _stages_at(purchases: pd.DataFrame, as_of: pd.Timestamp, groups: dict[str, pd.Index], *,
                lapsed_after: int, loyal_from: int) -> pd.Series:
     """Stage of everyone in ``groups`` and of every buyer, from purchase days up to ``as_of``."""
@@ -192,7 +201,8 @@ def _stage_inputs(tx, members, targets, non_customers, lapsed_after, loyal_from,
     if len(clash):
         raise ValueError(
             f"{len(clash)} id(s) are both in `non_customers` and in `members`/`targets`: {examples(clash)}. "
-            f"A non-customer (非客户) cannot buy or does not need to; a member or target could. Put each id in one list."
+            f"A non-customer (非客户) cannot buy or does not need to; a member or target could. "
+            f"Put each id in one list."
         )
     return purchases, groups
 
@@ -236,14 +246,15 @@ def lifecycle_stages(
     Every buyer and every listed id appears exactly once (index: customer id, sorted).
     ``attrs`` keeps ``as_of``, ``lapsed_after``, ``loyal_from`` and ``later_purchases``.
 
-    >>> tx = pd.DataFrame({"customer_id": [1, 1, 1, 2], "date": ["2024-01-01", "2024-08-01", "2024-09-01", "2024-09-01"]})
+    >>> tx = pd.DataFrame({"customer_id": [1, 1, 1, 2],
+    ...                    "date": ["2024-01-01", "2024-08-01", "2024-09-01", "2024-09-01"]})
     >>> lifecycle_stages(tx, lapsed_after=90).to_dict()
     {1: 'repeat', 2: 'first_time'}
     >>> lifecycle_stages(tx, lapsed_after=365).to_dict()
     {1: 'loyal', 2: 'first_time'}
     """
     purchases, groups = _stage_inputs(tx, members, targets, non_customers, lapsed_after, loyal_from, customer, date)
-    as_of = purchases["day"].max() if as_of is None else to_timestamp(as_of, "as_of").normalize()
+    as_of = purchases["day"].max() if as_of is None else _day(as_of, "as_of", purchases)
     _refuse_buying_non_customers(purchases, groups["non_customer"], as_of)
     stage = _stages_at(purchases, as_of, groups, lapsed_after=int(lapsed_after), loyal_from=int(loyal_from))
     attrs = {"as_of": as_of, "lapsed_after": int(lapsed_after), "loyal_from": int(loyal_from),
@@ -287,15 +298,15 @@ def stage_transitions(
     ...                    "date": ["2024-01-01", "2024-03-01", "2024-01-10", "2024-03-01"]})
     >>> table = stage_transitions(tx, members=["a", "b", "c", "d"], start="2024-01-31", end="2024-03-31",
     ...                           lapsed_after=60)
-    >>> table.loc[["potential", "first_time"], ["potential", "first_time", "repeat", "lost"]]  # doctest: +NORMALIZE_WHITESPACE
+    >>> shown = ["potential", "first_time", "repeat", "lost"]
+    >>> table.loc[["potential", "first_time"], shown]  # doctest: +NORMALIZE_WHITESPACE
     end         potential  first_time  repeat  lost
     start
     potential           1           1       0     0
     first_time          0           0       1     1
     """
     purchases, groups = _stage_inputs(tx, members, targets, non_customers, lapsed_after, loyal_from, customer, date)
-    start = to_timestamp(start, "start").normalize()
-    end = to_timestamp(end, "end").normalize()
+    start, end = _day(start, "start", purchases), _day(end, "end", purchases)
     if end <= start:
         raise ValueError(f"`end` ({end.date()}) must be after `start` ({start.date()}). Swap them or pick later `end`.")
     _refuse_buying_non_customers(purchases, groups["non_customer"], end)

@@ -55,7 +55,9 @@ def _probabilities(p_buy: Any) -> np.ndarray:
     try:
         values = np.asarray(p_buy, dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(f"`p_buy` must be a list of purchase probabilities, one per state, but {p_buy!r} was passed.") from None
+        raise TypeError(
+            f"`p_buy` must be a list of purchase probabilities, one per state, but {p_buy!r} was passed."
+        ) from None
     if values.ndim != 1 or len(values) < 2:
         raise ValueError(f"`p_buy` needs one probability per state and at least two states, but {p_buy!r} was passed.")
     bad = ~np.isfinite(values) | (values < 0) | (values > 1)
@@ -64,7 +66,9 @@ def _probabilities(p_buy: Any) -> np.ndarray:
     return values
 
 
-def migration_model(p_buy: Any, *, margin: float, cost: Any = 0.0, discount: float, horizon: int | None = None) -> MigrationModel:
+def migration_model(
+    p_buy: Any, *, margin: float, cost: Any = 0.0, discount: float, horizon: int | None = None
+) -> MigrationModel:
     """Transition matrix, rewards and the value of a customer in each state (see the module's text).
 
     ``p_buy``: purchase probability in state 1, 2, ..., k; ``margin``: profit of a purchase;
@@ -79,15 +83,21 @@ def migration_model(p_buy: Any, *, margin: float, cost: Any = 0.0, discount: flo
     k = len(p)
     margin = require_number(margin, "margin")
     discount = require_number(discount, "discount", low=0)
-    costs = np.broadcast_to(np.asarray(cost, dtype=float), (k,)) if np.ndim(cost) == 0 else np.asarray(cost, dtype=float)
+    try:
+        costs = np.asarray(cost, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"`cost` must be a number or one number per state, but {cost!r} was passed.") from None
+    if costs.ndim == 0:
+        costs = np.full(k, float(costs))
     if costs.shape != (k,):
-        raise ValueError(f"`cost` must be one number or one per state ({k}), but {len(costs)} values were passed.")
+        raise ValueError(f"`cost` must be one number or one per state ({k}), but {costs.size} values were passed.")
     if not np.isfinite(costs).all():
         raise ValueError(f"`cost` must be finite numbers, but has {examples(costs[~np.isfinite(costs)].tolist())}.")
     if horizon is None:
         if discount == 0:
             raise ValueError(
-                "With `discount=0` and no horizon the value of a customer has no limit. Pass a discount > 0 or a horizon."
+                "With `discount=0` and no horizon the value of a customer has no limit. "
+                "Pass a discount > 0 or a horizon."
             )
     else:
         horizon = int(require_number(horizon, "horizon", low=0, integer=True))
@@ -145,7 +155,9 @@ def winback_priority(
     budget = require_number(budget, "budget", low=0)
     contact_cost = require_number(contact_cost, "contact_cost", low=0, low_inclusive=False)
     if model is not None and not isinstance(model, BGNBD):
-        raise TypeError(f"`model` must be a fitted BG/NBD model from crm.fit_bgnbd(summary), not a {type(model).__name__}.")
+        raise TypeError(
+            f"`model` must be a fitted BG/NBD model from crm.fit_bgnbd(summary), not a {type(model).__name__}."
+        )
     stages = lifecycle_stages(tx, as_of=as_of, lapsed_after=lapsed_after, customer=customer, date=date)
     as_of = stages.attrs["as_of"]
     summary = btyd_summary(tx, customer=customer, date=date, amount=amount, calibration_end=as_of, unit="W")

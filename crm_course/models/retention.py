@@ -27,13 +27,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import examples, require_choice, require_number, to_timestamp
+from .._validation import examples, require_choice, require_number
 from .btyd import _as_arrays, _maximise
-from .lifecycle import LAPSED_AFTER, _purchase_days
+from .lifecycle import LAPSED_AFTER, _day, _purchase_days
 
 __all__ = [
+    "FADER_HARDIE_2007",
     "retention_table", "expected_lifetime", "fit_sbg", "SBG", "retention_projection", "kaplan_meier",
 ]
+
+# Fader & Hardie (2007), Table 1: customers still renewing at the start of years 0..12, per 1000 who
+# started in year 0, for two cohorts. The paper fits years 0..7 and projects years 8..12.
+FADER_HARDIE_2007 = {
+    "high_end": (1000, 869, 743, 653, 593, 551, 517, 491, 468, 445, 427, 409, 394),
+    "regular": (1000, 631, 468, 382, 326, 289, 262, 241, 222, 207, 194, 183, 173),
+}
 
 UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
 
@@ -152,7 +160,8 @@ class SBG:
         values, index = _as_arrays(t=t)
         t = values["t"]
         if (t < 0).any() or (t != np.round(t)).any():
-            raise ValueError(f"`t` counts periods (0, 1, 2, ...), but has {examples(t[(t < 0) | (t != np.round(t))].tolist())}.")
+            bad = t[(t < 0) | (t != np.round(t))]
+            raise ValueError(f"`t` counts periods (0, 1, 2, ...), but has {examples(bad.tolist())}.")
         return t, index
 
     def survival(self, t: Any):
@@ -265,7 +274,9 @@ def retention_projection(survivors: Any, *, calibration: int, horizon: int | Non
     """
     counts = _survivors(survivors)
     calibration = int(require_number(calibration, "calibration", low=1, high=len(counts) - 1, integer=True))
-    horizon = len(counts) - 1 if horizon is None else int(require_number(horizon, "horizon", low=calibration, integer=True))
+    if horizon is None:
+        horizon = len(counts) - 1
+    horizon = int(require_number(horizon, "horizon", low=calibration, integer=True))
     model = fit_sbg(counts[: calibration + 1])
     table = model.projection(horizon)[["sbg", "geometric"]]
     actual = np.full(horizon + 1, np.nan)
@@ -314,7 +325,7 @@ def kaplan_meier(
     require_choice(unit, list(UNIT_DAYS), "unit")
     require_number(lapsed_after, "lapsed_after", low=0, integer=True)
     purchases, _ = _purchase_days(tx, customer, date)
-    end = purchases["day"].max() if as_of is None else to_timestamp(as_of, "as_of").normalize()
+    end = purchases["day"].max() if as_of is None else _day(as_of, "as_of", purchases)
     purchases = purchases[purchases["day"] <= end]
     if purchases.empty:
         raise ValueError(f"No purchase in `tx` falls on or before as_of={end.date()}. Pass a later as_of.")
