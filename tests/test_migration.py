@@ -99,3 +99,19 @@ def test_winback_does_not_depend_on_row_order_or_change_its_input():
     shuffled = crm.winback_priority(TX.sample(frac=1, random_state=4), budget=10, contact_cost=5, model=MODEL)
     pd.testing.assert_frame_equal(plan, shuffled)
     pd.testing.assert_frame_equal(TX, before)
+
+
+def test_purchase_probabilities_by_hand():
+    tx = pd.DataFrame({
+        "customer_id": ["a", "a", "a", "b", "c", "c"],
+        "date": ["2024-01-05", "2024-02-05", "2024-04-05", "2024-02-10", "2024-03-01", "2024-03-20"],
+    })
+    table = crm.models.migration.purchase_probabilities(tx, states=3)
+    # a: Feb state 1 bought, Mar state 1 not, Apr state 2 bought; b: Mar state 1, Apr state 2, neither bought;
+    # c: Apr state 1, not bought (two purchases in March are one purchase period)
+    assert table["customer_periods"].tolist() == [4, 2, 0]
+    assert table["purchases"].tolist() == [1, 1, 0]
+    assert table["p_buy"].tolist()[:2] == [0.25, 0.5] and np.isnan(table.loc[3, "p_buy"])
+    assert table.attrs == {"period": "M", "states": 3}
+    with pytest.raises(ValueError, match=r"`states` must be in \[2"):
+        crm.models.migration.purchase_probabilities(tx, states=1)

@@ -28,7 +28,7 @@ from .btyd import BGNBD, btyd_summary, fit_bgnbd
 from .lifecycle import LAPSED_AFTER, lifecycle_stages
 from .segmentation import abc_classes
 
-__all__ = ["MigrationModel", "migration_model", "winback_priority", "WINBACK_STRATEGIES"]
+__all__ = ["MigrationModel", "migration_model", "purchase_probabilities", "winback_priority", "WINBACK_STRATEGIES"]
 
 # The lecture's rule: choose the win-back strategy by the lost customer's value (ABC class of past value).
 WINBACK_STRATEGIES = {"A": "personal_contact", "B": "targeted_offer", "C": "low_cost_reminder"}
@@ -119,6 +119,55 @@ def migration_model(
     transition = pd.DataFrame(P, index=states, columns=pd.Index(range(1, k + 1), name="next_state"))
     return MigrationModel(transition, pd.Series(rewards, index=states, name="reward"),
                           pd.Series(values, index=states, name="value"), float(margin), float(discount), horizon)
+
+
+def purchase_probabilities(
+    tx: pd.DataFrame,
+    *,
+    period: str = "M",
+    states: int = 5,
+    customer: str = "customer_id",
+    date: str = "date",
+) -> pd.DataFrame:
+    """Estimate ``p_buy`` of :func:`migration_model` from transactions: per recency state, the
+    share of customer-periods in that state that had a purchase.
+
+    Every calendar ``period`` ("W", "M", "Q", "Y") after a customer's first purchase, up to the
+    last period of the data, is one customer-period. Its state is the number of periods since
+    the customer's last purchase before it (1 = bought in the period before), with everything
+    from ``states`` on pooled in the last state. Columns: ``customer_periods``, ``purchases``
+    and ``p_buy`` (NaN for a state no customer reached); ``attrs``: period, states.
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "date": ["2024-01-10", "2024-03-05", "2024-01-20"]})
+    >>> purchase_probabilities(tx, states=2)  # doctest: +NORMALIZE_WHITESPACE
+           customer_periods  purchases  p_buy
+    state
+    1                     2          0    0.0
+    2                     2          1    0.5
+    """
+    from .cohorts import _periods
+
+    states = int(require_number(states, "states", low=2, integer=True))
+    frame = _periods(tx, customer, date, period)
+    codes, customers = pd.factorize(frame["customer"])
+    columns = (frame["ordinal"] - frame["ordinal"].min()).to_numpy()
+    bought = np.zeros((len(customers), int(columns.max()) + 1), dtype=bool)  # customer x period: a purchase?
+    bought[codes, columns] = True
+    start = bought.argmax(axis=1)  # the period of the first purchase
+    exposure, purchases = np.zeros(states, dtype=int), np.zeros(states, dtype=int)
+    since = np.zeros(len(customers), dtype=int)  # periods since the last purchase, before the current period
+    for column in range(bought.shape[1]):
+        observed = start < column  # a period after the customer's first one
+        since = np.where(bought[:, column - 1], 1, since + 1) if column else since
+        state = np.minimum(since, states) - 1
+        np.add.at(exposure, state[observed], 1)
+        np.add.at(purchases, state[observed], bought[observed, column].astype(int))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p_buy = np.where(exposure > 0, purchases / np.maximum(exposure, 1), np.nan)
+    table = pd.DataFrame({"customer_periods": exposure, "purchases": purchases, "p_buy": p_buy},
+                         index=pd.Index(range(1, states + 1), name="state"))
+    table.attrs = {"period": period, "states": states}
+    return table
 
 
 def winback_priority(
