@@ -142,3 +142,15 @@ def test_rebuild_from_the_source_is_byte_identical(tmp_path):
             assert gzip.decompress(path.read_bytes()) == gzip.decompress((shipped / path.name).read_bytes()), path.name
         else:
             assert path.read_bytes() == (shipped / path.name).read_bytes(), path.name
+
+
+def test_the_cards_teaching_figures(invoices):
+    bought = invoices[~invoices["cancelled"]]
+    stages = crm.lifecycle_stages(bought).value_counts()
+    assert stages[["first_time", "repeat", "loyal", "lost"]].tolist() == [909, 862, 1710, 858]
+    assert crm.cohort_table(bought)[0].astype(int).tolist() == [885, 417, 380, 452, 300, 284, 242, 188, 169, 299, 358,
+                                                                324, 41]
+    survivors = crm.cohort_survivors(crm.cohort_table(bought, metric="survivors"), "2011-01")
+    assert survivors.tolist() == [417, 335, 330, 325, 317, 301, 288, 279, 260, 228, 164, 49]
+    p_buy = crm.purchase_probabilities(bought, states=6)["p_buy"].round(3).tolist()
+    assert p_buy == [0.371, 0.286, 0.229, 0.186, 0.151, 0.106]
