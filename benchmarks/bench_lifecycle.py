@@ -42,6 +42,7 @@ def main() -> None:
     survivors = crm.cohort_survivors(crm.cohort_table(tx, metric="survivors"), "2011-01").iloc[:-1]
     summary = btyd_summary(tx, calibration_end="2011-12-09")
     bgnbd = fit_bgnbd(summary)
+    plan = crm.winback_priority(tx, budget=500, contact_cost=5, model=bgnbd)
     crm.kaplan_meier(tx)  # import statsmodels and scipy once, outside the timings
 
     def pandas_first_last():
@@ -86,6 +87,11 @@ def main() -> None:
         ("winback_priority (model given)",
          median_seconds(lambda: crm.winback_priority(tx, budget=500, contact_cost=5, model=bgnbd), runs),
          "btyd_summary", median_seconds(lambda: btyd_summary(tx), runs)),
+        ("winback_budget (plan given)",
+         median_seconds(lambda: crm.winback_budget(plan, budget=800, contact_cost=5), runs),
+         "btyd_summary", median_seconds(lambda: btyd_summary(tx), runs)),
+        ("purchase_probabilities (6 states)", median_seconds(lambda: crm.purchase_probabilities(tx, states=6), runs),
+         "pandas crosstab cohorts", median_seconds(pandas_cohorts, runs)),
         ("winback_priority (fits BG/NBD)",
          median_seconds(lambda: crm.winback_priority(tx, budget=500, contact_cost=5), runs),
          "btyd_summary", median_seconds(lambda: btyd_summary(tx), runs)),

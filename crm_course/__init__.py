@@ -33,7 +33,7 @@ from .models.value import clv, clv_sensitivity, customer_profitability, delivere
 from .models.lifecycle import STAGES, lifecycle_stages, stage_transitions
 from .models.cohorts import cohort_survivors, cohort_table
 from .models.retention import expected_lifetime, fit_sbg, kaplan_meier, retention_projection, retention_table
-from .models.migration import migration_model, purchase_probabilities, winback_priority
+from .models.migration import migration_model, purchase_probabilities, winback_budget, winback_priority
 from .models.relationship_management import customer_information_steps, principles_table, stage_strategy_table
 
 __version__ = "0.1.0"
@@ -89,6 +89,7 @@ __all__ = [
     "migration_model",
     "purchase_probabilities",
     "winback_priority",
+    "winback_budget",
     "stage_strategy_table",
     "principles_table",
     "customer_information_steps",

@@ -115,3 +115,14 @@ def test_purchase_probabilities_by_hand():
     assert table.attrs == {"period": "M", "states": 3}
     with pytest.raises(ValueError, match=r"`states` must be in \[2"):
         crm.models.migration.purchase_probabilities(tx, states=1)
+
+
+def test_winback_budget_recomputes_only_the_contacts():
+    plan = crm.winback_priority(TX, budget=10, contact_cost=5, model=MODEL)
+    wider = crm.winback_budget(plan, budget=1000, contact_cost=5)
+    assert wider["contact"].sum() == (plan["worth"] > 5).sum() and wider.attrs["budget"] == 1000
+    pd.testing.assert_frame_equal(wider.drop(columns="contact"), plan.drop(columns="contact"))
+    assert crm.winback_budget(plan, budget=0, contact_cost=5)["contact"].sum() == 0
+    assert wider.attrs["as_of"] == plan.attrs["as_of"]
+    with pytest.raises(ValueError, match=r"Column 'worth'"):
+        crm.winback_budget(plan.drop(columns="worth"), budget=10, contact_cost=5)

@@ -138,7 +138,8 @@ def _id_list(ids: Iterable | None, argument: str, tx_kind: str) -> pd.Index:
 
 
 def _purchase_days(tx: pd.DataFrame, customer: str, date: str) -> tuple[pd.DataFrame, str]:
-    """Distinct (customer, day) purchases, sorted, and the kind of the customer ids."""
+    """Distinct purchase days: customer, its integer ``code`` (in sorted id order) and day, sorted
+    by code and day; and the kind of the customer ids."""
     require_columns(tx, {"customer": customer, "date": date}, data_name="tx")
     require_not_empty(tx, "tx")
     require_no_missing(tx[customer], "customer", "tx")
@@ -149,8 +150,9 @@ def _purchase_days(tx: pd.DataFrame, customer: str, date: str) -> tuple[pd.DataF
             f"{examples(pd.unique(tx[customer].astype(object)))}. Convert it first, e.g. tx[{customer!r}].astype(str)."
         )
     days = require_dates(tx[date], "date", "tx").dt.normalize()
-    purchases = pd.DataFrame({"customer": tx[customer].to_numpy(dtype=object), "day": days.to_numpy()})
-    return purchases.drop_duplicates().sort_values(["customer", "day"], kind="stable"), kind
+    codes, _ = pd.factorize(tx[customer], sort=True)
+    purchases = pd.DataFrame({"code": codes, "customer": tx[customer].to_numpy(dtype=object), "day": days.to_numpy()})
+    return purchases.drop_duplicates(["code", "day"]).sort_values(["code", "day"], kind="stable"), kind
 
 
 def _day(value, argument: str, purchases: pd.DataFrame) -> pd.Timestamp:
@@ -166,18 +168,18 @@ def _stages_at(purchases: pd.DataFrame, as_of: pd.Timestamp, groups: dict[str, p
                lapsed_after: int, loyal_from: int) -> pd.Series:
     """Stage of everyone in ``groups`` and of every buyer, from purchase days up to ``as_of``."""
     seen = purchases[purchases["day"] <= as_of]
+    code, day = seen["code"].to_numpy(), seen["day"]
     lapse = pd.Timedelta(days=lapsed_after)
-    by_customer = seen.groupby("customer", sort=True)["day"]
-    count, last = by_customer.size(), by_customer.max()
-    # length of the run of purchases that ends with the latest one, each within `lapsed_after` days of the one before
-    broken = (seen["day"].diff() > lapse) | (seen["customer"] != seen["customer"].shift())
-    run = broken.astype(int).groupby(seen["customer"]).cumsum()
-    latest_run = run.groupby(seen["customer"]).transform("max")
-    run_length = (run == latest_run).groupby(seen["customer"]).sum()
-    stage = pd.Series("repeat", index=count.index, dtype=object)
-    stage[count == 1] = "first_time"
+    first = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])  # each customer's first row (rows sorted by code, day)
+    last = np.r_[first[1:], len(code)] - 1
+    count = last - first + 1
+    # the run of purchases that ends with the latest one, each within `lapsed_after` days of the one before
+    breaks = np.flatnonzero(np.r_[True, code[1:] != code[:-1]] | (day.diff() > lapse).to_numpy())
+    run_length = last - breaks[np.searchsorted(breaks, last, side="right") - 1] + 1
+    stage = np.where(count == 1, "first_time", "repeat").astype(object)
     stage[run_length >= loyal_from] = "loyal"
-    stage[(as_of - last) > lapse] = "lost"
+    stage[((as_of - day.iloc[last]) > lapse).to_numpy()] = "lost"
+    stage = pd.Series(stage, index=pd.Index(seen["customer"].to_numpy()[last], dtype=object))
     others = []
     for code in ("target", "potential", "non_customer"):
         ids = groups[code].difference(stage.index)

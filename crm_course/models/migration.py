@@ -23,12 +23,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._validation import examples, require_dates, require_number
+from .._validation import examples, require_columns, require_dates, require_number
 from .btyd import BGNBD, btyd_summary, fit_bgnbd
 from .lifecycle import LAPSED_AFTER, lifecycle_stages
 from .segmentation import abc_classes
 
-__all__ = ["MigrationModel", "migration_model", "purchase_probabilities", "winback_priority", "WINBACK_STRATEGIES"]
+__all__ = [
+    "MigrationModel", "migration_model", "purchase_probabilities", "winback_priority", "winback_budget",
+    "WINBACK_STRATEGIES",
+]
 
 # The lecture's rule: choose the win-back strategy by the lost customer's value (ABC class of past value).
 WINBACK_STRATEGIES = {"A": "personal_contact", "B": "targeted_offer", "C": "low_cost_reminder"}
@@ -222,11 +225,28 @@ def winback_priority(
     classes = abc_classes(table["past_value"])["class"] if len(table) and table["past_value"].sum() > 0 else None
     table["value_class"] = "C" if classes is None else classes.reindex(table.index).astype(str)
     table["strategy"] = table["value_class"].map(WINBACK_STRATEGIES)
+    table.attrs = {"as_of": as_of, "lapsed_after": int(lapsed_after), "lost": int(len(table))}
+    return winback_budget(table, budget=budget, contact_cost=contact_cost)
+
+
+def winback_budget(plan: pd.DataFrame, *, budget: float, contact_cost: float) -> pd.DataFrame:
+    """Whom a budget contacts, for a plan from :func:`winback_priority` (made with any budget): a
+    new frame whose ``contact`` column marks the first ``budget // contact_cost`` customers by
+    rank whose worth exceeds ``contact_cost``. Cheap, so a budget slider can call it each move.
+
+    >>> plan = pd.DataFrame({"worth": [90.0, 40.0, 8.0], "rank": [1, 2, 3]}, index=["a", "b", "c"])
+    >>> winback_budget(plan, budget=30, contact_cost=10)["contact"].tolist()  # 3 affordable, c worth < 10
+    [True, True, False]
+    """
+    require_columns(plan, {"worth": "worth", "rank": "rank"}, data_name="plan")
+    budget = require_number(budget, "budget", low=0)
+    contact_cost = require_number(contact_cost, "contact_cost", low=0, low_inclusive=False)
+    table = plan.copy()
     table["contact"] = (table["rank"] <= budget // contact_cost) & (table["worth"] > contact_cost)
     contacted = int(table["contact"].sum())
     table.attrs = {
-        "budget": float(budget), "contact_cost": float(contact_cost), "as_of": as_of, "lapsed_after": int(lapsed_after),
-        "lost": int(len(table)), "contacted": contacted, "spent": contacted * float(contact_cost),
+        **plan.attrs, "budget": float(budget), "contact_cost": float(contact_cost), "lost": int(len(table)),
+        "contacted": contacted, "spent": contacted * float(contact_cost),
         "worth_contacted": float(table.loc[table["contact"], "worth"].sum()),
     }
     return table

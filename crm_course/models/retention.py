@@ -329,7 +329,7 @@ def kaplan_meier(
     purchases = purchases[purchases["day"] <= end]
     if purchases.empty:
         raise ValueError(f"No purchase in `tx` falls on or before as_of={end.date()}. Pass a later as_of.")
-    days = purchases.groupby("customer")["day"].agg(["min", "max"])
+    days = purchases.groupby("code")["day"].agg(["min", "max"])
     lifetime = (days["max"] - days["min"]).dt.days.to_numpy(dtype=float) / UNIT_DAYS[unit]
     lost = ((end - days["max"]).dt.days > lapsed_after).to_numpy()
     attrs = {"customers": int(len(days)), "lost": int(lost.sum()), "censored": int((~lost).sum()), "as_of": end,
