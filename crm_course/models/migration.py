@@ -10,6 +10,10 @@ and the value of a customer in each state is the discounted sum of expected rewa
     V = sum over t = 0..horizon of (P / (1 + discount)) ** t R
       = (I - P / (1 + discount)) ** -1 R                    for an infinite horizon.
 
+:func:`purchase_probabilities` estimates ``p_buy`` per state from transactions.
+:func:`winback_priority` ranks lost customers by P(alive) x past value and picks whom a contact
+budget reaches; :func:`winback_budget` redoes only that last step for another budget.
+
 >>> model = migration_model([0.3, 0.2, 0.15, 0.05, 0.0], margin=40, cost=[4, 4, 4, 4, 0], discount=0.2)
 >>> model.values.round(2).tolist()   # mailing state 4 loses money: stop mailing after 3 quiet periods
 [17.82, 9.19, 3.34, -1.26, 0.0]
