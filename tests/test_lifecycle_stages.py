@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import crm_course as crm
 from crm_course.models.lifecycle import STAGES
@@ -133,3 +135,32 @@ def test_time_zone_aware_dates_take_naive_dates_as_their_zone():
     assert stages.to_dict() == crm.lifecycle_stages(TX, as_of="2024-06-30").to_dict()
     table = crm.stage_transitions(aware, start="2024-02-15", end="2024-06-30")
     assert table.to_numpy().sum() == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    purchases=st.lists(st.tuples(st.sampled_from("abcdefgh"), st.integers(0, 700)), min_size=1, max_size=40),
+    members=st.sets(st.sampled_from("abcdefghijk")),
+    lapsed_after=st.integers(0, 400),
+    loyal_from=st.integers(2, 5),
+    cut=st.integers(0, 700),
+)
+def test_everyone_lands_in_exactly_one_stage(purchases, members, lapsed_after, loyal_from, cut):
+    tx = pd.DataFrame({"customer_id": [c for c, _ in purchases],
+                       "date": [pd.Timestamp("2023-01-01") + pd.Timedelta(days=d) for _, d in purchases]})
+    options = dict(members=sorted(members), lapsed_after=lapsed_after, loyal_from=loyal_from)
+    end = tx["date"].max()
+    stages = crm.lifecycle_stages(tx, as_of=end, **options)
+    assert stages.index.is_unique and set(stages.index) == members | set(tx["customer_id"])
+    assert stages.notna().all()
+    start = pd.Timestamp("2023-01-01") + pd.Timedelta(days=cut) - pd.Timedelta(days=1)
+    if start < end:
+        table = crm.stage_transitions(tx, start=start, end=end, **options)
+        assert table.to_numpy().sum() == len(stages)
+        assert table.sum(axis=0).to_dict() == stages.value_counts().reindex(STAGES).to_dict()
+
+
+def test_a_date_before_every_purchase_knows_only_the_lists():
+    assert crm.lifecycle_stages(TX, as_of="2020-01-01", members=["a", "z"]).to_dict() == {"a": "potential",
+                                                                                      "z": "potential"}
+    assert crm.lifecycle_stages(TX, as_of="2020-01-01").empty

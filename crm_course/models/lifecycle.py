@@ -170,11 +170,12 @@ def _stages_at(purchases: pd.DataFrame, as_of: pd.Timestamp, groups: dict[str, p
     seen = purchases[purchases["day"] <= as_of]
     code, day = seen["code"].to_numpy(), seen["day"]
     lapse = pd.Timedelta(days=lapsed_after)
-    first = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])  # each customer's first row (rows sorted by code, day)
-    last = np.r_[first[1:], len(code)] - 1
+    starts = np.r_[True, code[1:] != code[:-1]][: len(code)]  # the slices keep no purchases empty
+    first = np.flatnonzero(starts)  # each customer's first row (rows are sorted by code, day)
+    last = np.r_[first[1:], len(code)][: len(first)] - 1
     count = last - first + 1
     # the run of purchases that ends with the latest one, each within `lapsed_after` days of the one before
-    breaks = np.flatnonzero(np.r_[True, code[1:] != code[:-1]] | (day.diff() > lapse).to_numpy())
+    breaks = np.flatnonzero(starts | (day.diff() > lapse).to_numpy())
     run_length = last - breaks[np.searchsorted(breaks, last, side="right") - 1] + 1
     stage = np.where(count == 1, "first_time", "repeat").astype(object)
     stage[run_length >= loyal_from] = "loyal"
