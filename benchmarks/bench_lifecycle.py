@@ -39,7 +39,7 @@ def main() -> None:
     load = median_seconds(lambda: crm.load_dataset("online_retail"), runs)
     invoices = crm.load_dataset("online_retail")
     tx = invoices[~invoices["cancelled"]]
-    survivors = crm.cohort_survivors(crm.cohort_table(tx, metric="survivors"), "2011-01").iloc[:-1]
+    survivors = crm.cohort_survivors(crm.cohort_table(tx, metric="survivors"), cohort="2011-01").iloc[:-1]
     summary = btyd_summary(tx, calibration_end="2011-12-09")
     bgnbd = fit_bgnbd(summary)
     plan = crm.winback_priority(tx, budget=500, contact_cost=5, model=bgnbd)

@@ -34,7 +34,7 @@ def test_share_revenue_and_survivors_by_hand():
     survivors = crm.cohort_table(TX, metric="survivors")
     # a last buys in period 1, b in period 2: both still buying at t = 1, only b at t = 2
     assert survivors.iloc[0].tolist() == [2, 2, 1] and survivors.iloc[1, :2].tolist() == [1, 0]
-    assert crm.cohort_survivors(survivors, "2024-01").tolist() == [2, 2, 1]
+    assert crm.cohort_survivors(survivors, cohort="2024-01").tolist() == [2, 2, 1]
 
 
 def test_period_zero_is_the_acquisition_period():
@@ -86,6 +86,6 @@ def test_bad_input(kwargs, error, message):
 
 def test_cohort_survivors_needs_a_survivors_table():
     with pytest.raises(ValueError, match="metric='survivors'"):
-        crm.cohort_survivors(crm.cohort_table(TX), "2024-01")
+        crm.cohort_survivors(crm.cohort_table(TX), cohort="2024-01")
     with pytest.raises(ValueError, match="`cohort` must be one of"):
-        crm.cohort_survivors(crm.cohort_table(TX, metric="survivors"), "2023-12")
+        crm.cohort_survivors(crm.cohort_table(TX, metric="survivors"), cohort="2023-12")

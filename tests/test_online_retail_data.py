@@ -150,7 +150,7 @@ def test_the_cards_teaching_figures(invoices):
     assert stages[["first_time", "repeat", "loyal", "lost"]].tolist() == [909, 862, 1710, 858]
     assert crm.cohort_table(bought)[0].astype(int).tolist() == [885, 417, 380, 452, 300, 284, 242, 188, 169, 299, 358,
                                                                 324, 41]
-    survivors = crm.cohort_survivors(crm.cohort_table(bought, metric="survivors"), "2011-01")
+    survivors = crm.cohort_survivors(crm.cohort_table(bought, metric="survivors"), cohort="2011-01")
     assert survivors.tolist() == [417, 335, 330, 325, 317, 301, 288, 279, 260, 228, 164, 49]
     p_buy = crm.purchase_probabilities(bought, states=6)["p_buy"].round(3).tolist()
     assert p_buy == [0.371, 0.286, 0.229, 0.186, 0.151, 0.106]

@@ -121,12 +121,12 @@ def cohort_table(
     return table
 
 
-def cohort_survivors(table: pd.DataFrame, cohort) -> pd.Series:
+def cohort_survivors(table: pd.DataFrame, *, cohort) -> pd.Series:
     """One cohort's row of a ``metric="survivors"`` cohort table, without the periods after the data.
 
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "c"],
     ...                    "date": ["2024-01-05", "2024-03-01", "2024-01-09", "2024-02-01"]})
-    >>> cohort_survivors(cohort_table(tx, metric="survivors"), "2024-01").tolist()
+    >>> cohort_survivors(cohort_table(tx, metric="survivors"), cohort="2024-01").tolist()
     [2, 1, 1]
     """
     require_frame(table, "table")
