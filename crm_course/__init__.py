@@ -52,6 +52,11 @@ from .models.satisfaction import (
     servqual_summary,
     servqual_weights,
 )
+from .models.lifecycle import STAGES, lifecycle_stages, stage_transitions
+from .models.cohorts import cohort_survivors, cohort_table
+from .models.retention import expected_lifetime, fit_sbg, kaplan_meier, retention_projection, retention_table
+from .models.migration import migration_model, purchase_probabilities, winback_budget, winback_priority
+from .models.relationship_management import customer_information_steps, principles_table, stage_strategy_table
 
 __version__ = "0.1.0"
 
@@ -113,4 +118,22 @@ __all__ = [
     "culture_audit_criteria",
     "CULTURE_AUDIT_AREAS",
     "CULTURE_AUDIT_WEIGHTS",
+    # models: lifecycle, cohorts, retention, migration, win-back (chapter 02)
+    "STAGES",
+    "lifecycle_stages",
+    "stage_transitions",
+    "cohort_table",
+    "cohort_survivors",
+    "retention_table",
+    "expected_lifetime",
+    "fit_sbg",
+    "retention_projection",
+    "kaplan_meier",
+    "migration_model",
+    "purchase_probabilities",
+    "winback_priority",
+    "winback_budget",
+    "stage_strategy_table",
+    "principles_table",
+    "customer_information_steps",
 ]

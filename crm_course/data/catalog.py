@@ -21,6 +21,7 @@ import pandas as pd
 
 from .._validation import require_choice
 from ..course import course_path
+from .online_retail import read_invoices, read_lines
 
 __all__ = ["list_datasets", "load_dataset", "dataset_card", "datasets_dir"]
 
@@ -117,6 +118,20 @@ DATASETS = {
             "service_survey/service_survey.csv",
             _read_csv,
             "crm_course.data.service_survey",
+        ),
+        Dataset(
+            "online_retail",
+            "Real invoices of a UK gift-ware web shop with a customer id, 2010-12 .. 2011-12 (UCI Online Retail).",
+            "online_retail/invoices.csv.gz",
+            read_invoices,
+            "crm_course.data.online_retail",
+        ),
+        Dataset(
+            "online_retail_lines",
+            "Line items of the UK Online Retail invoices, 2011-09 .. 2011-11, for market baskets (real).",
+            "online_retail/lines.csv.gz",
+            read_lines,
+            "crm_course.data.online_retail",
         ),
     ]
 }
