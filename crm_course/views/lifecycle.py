@@ -8,7 +8,7 @@ from matplotlib import pyplot as plt
 
 from ..i18n import text
 from ..models.lifecycle import CLOSENESS
-from ._style import prepare
+from ._style import plot_style
 
 __all__ = ["closeness_bar"]
 
@@ -23,17 +23,16 @@ def closeness_bar(categories: pd.Series, *, lapsed_after: int | None = None, ax=
     >>> closeness_bar(cats).get_xlabel()
     'Number of customers'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    counts = categories.value_counts().reindex(CLOSENESS, fill_value=0)
-    labels = [text(f"closeness.{code}", language) for code in CLOSENESS]
-    sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[CLOSENESS_COLORS[c] for c in CLOSENESS],
-                legend=False, ax=ax)
-    for container in ax.containers:
-        ax.bar_label(container, padding=3)
-    ax.set_xlabel(text("closeness.xlabel", language))
-    ax.set_ylabel(text("closeness.ylabel", language))
-    if lapsed_after is not None:
-        ax.set_title(text("closeness.title", language, days=lapsed_after))
-    ax.margins(x=0.12)
+    with plot_style(ax) as (ax, language):
+        counts = categories.value_counts().reindex(CLOSENESS, fill_value=0)
+        labels = [text(f"closeness.{code}", language) for code in CLOSENESS]
+        sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[CLOSENESS_COLORS[c] for c in CLOSENESS],
+                    legend=False, ax=ax)
+        for container in ax.containers:
+            ax.bar_label(container, padding=3)
+        ax.set_xlabel(text("closeness.xlabel", language))
+        ax.set_ylabel(text("closeness.ylabel", language))
+        if lapsed_after is not None:
+            ax.set_title(text("closeness.title", language, days=lapsed_after))
+        ax.margins(x=0.12)
     return ax

@@ -12,7 +12,7 @@ from matplotlib.ticker import PercentFormatter
 
 from .._validation import require_columns
 from ..i18n import text
-from ._style import prepare
+from ._style import plot_style
 
 __all__ = ["pareto_chart", "segment_bars", "rf_heatmap", "clv_sensitivity_plot", "p_alive_heatmap"]
 
@@ -51,44 +51,43 @@ def pareto_chart(abc: pd.DataFrame, *, ax=None):
     >>> pareto_chart(abc).get_ylabel()
     'Cumulative share of value'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(abc, {c: c for c in ("rank", "share", "cumulative_share", "class")}, "abc")
-    ranked = abc.sort_values("rank")
-    n = len(ranked)
-    x = np.arange(n + 1) / n
-    y = np.concatenate([[0.0], ranked["cumulative_share"].to_numpy()])
+    with plot_style(ax) as (ax, language):
+        require_columns(abc, {c: c for c in ("rank", "share", "cumulative_share", "class")}, "abc")
+        ranked = abc.sort_values("rank")
+        n = len(ranked)
+        x = np.arange(n + 1) / n
+        y = np.concatenate([[0.0], ranked["cumulative_share"].to_numpy()])
 
-    start, centres, names, handles = 0.0, [], [], []
-    for code, members in ranked.groupby("class", observed=True, sort=True):
-        end = start + len(members) / n
-        color = ABC_COLORS.get(code, "#f0f0f0")
-        ax.axvspan(start, end, color=color, linewidth=0, zorder=0)
-        centres.append((start + end) / 2)
-        names.append(str(code))
-        band = text("valueview.pareto.band", language, name=_label("abc", code, language),
-                    customers=len(members) / n, value=members["share"].sum())
-        handles.append(Patch(facecolor=color, edgecolor="#4292c6", label=band))
-        start = end
-    classes = ax.secondary_xaxis("top")
-    classes.set_xticks(centres, labels=names)
-    classes.tick_params(length=0, labelsize=16)
-    ax.plot(x, y, color="#08519c", linewidth=3, zorder=2)
+        start, centres, names, handles = 0.0, [], [], []
+        for code, members in ranked.groupby("class", observed=True, sort=True):
+            end = start + len(members) / n
+            color = ABC_COLORS.get(code, "#f0f0f0")
+            ax.axvspan(start, end, color=color, linewidth=0, zorder=0)
+            centres.append((start + end) / 2)
+            names.append(str(code))
+            band = text("valueview.pareto.band", language, name=_label("abc", code, language),
+                        customers=len(members) / n, value=members["share"].sum())
+            handles.append(Patch(facecolor=color, edgecolor="#4292c6", label=band))
+            start = end
+        classes = ax.secondary_xaxis("top")
+        classes.set_xticks(centres, labels=names)
+        classes.tick_params(length=0, labelsize=16)
+        ax.plot(x, y, color="#08519c", linewidth=3, zorder=2)
 
-    top20 = np.interp(0.2, x, y)
-    ax.plot([0.2, 0.2, 0.0], [0.0, top20, top20], color="#d94801", linestyle="--", linewidth=1.5, zorder=1)
-    ax.scatter([0.2], [top20], s=60, color="#d94801", zorder=4)
-    ax.annotate(text("valueview.pareto.top20", language, share=top20), (0.2, top20), xytext=(12, -8),
-                textcoords="offset points", ha="left", va="top", fontsize=12, color="#a63603", zorder=4)
+        top20 = np.interp(0.2, x, y)
+        ax.plot([0.2, 0.2, 0.0], [0.0, top20, top20], color="#d94801", linestyle="--", linewidth=1.5, zorder=1)
+        ax.scatter([0.2], [top20], s=60, color="#d94801", zorder=4)
+        ax.annotate(text("valueview.pareto.top20", language, share=top20), (0.2, top20), xytext=(12, -8),
+                    textcoords="offset points", ha="left", va="top", fontsize=12, color="#a63603", zorder=4)
 
-    ax.legend(handles=handles, loc="lower right", fontsize=11, framealpha=0.95, edgecolor="none")
-    ax.set(xlim=(0, 1), ylim=(0, 1.02))
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.tick_params(labelsize=11)
-    ax.set_xlabel(text("pareto.customer_share", language), fontsize=13)
-    ax.set_ylabel(text("pareto.value_share", language), fontsize=13)
-    ax.set_title(text("valueview.pareto.title", language), fontsize=15, loc="left", pad=10)
+        ax.legend(handles=handles, loc="lower right", fontsize=11, framealpha=0.95, edgecolor="none")
+        ax.set(xlim=(0, 1), ylim=(0, 1.02))
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.tick_params(labelsize=11)
+        ax.set_xlabel(text("pareto.customer_share", language), fontsize=13)
+        ax.set_ylabel(text("pareto.value_share", language), fontsize=13)
+        ax.set_title(text("valueview.pareto.title", language), fontsize=15, loc="left", pad=10)
     return ax
 
 
@@ -106,32 +105,31 @@ def segment_bars(segments: pd.DataFrame, *, ax=None):
     >>> [t.get_text() for t in segment_bars(rfm_segments(scores)).get_yticklabels()][:2]
     ['Champions', 'Loyal customers']
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(segments, {"segment": "segment", "monetary": "monetary"}, "segments")
-    segment = segments["segment"]
-    codes = list(segment.cat.categories) if isinstance(segment.dtype, pd.CategoricalDtype) else sorted(segment.unique())
-    counts = segment.value_counts().reindex(codes, fill_value=0)
-    revenue = segments.groupby(segment, observed=False)["monetary"].sum().reindex(codes, fill_value=0)
-    shares = {"customers": counts / counts.sum(), "revenue": revenue / revenue.sum()}
+    with plot_style(ax) as (ax, language):
+        require_columns(segments, {"segment": "segment", "monetary": "monetary"}, "segments")
+        segment = segments["segment"]
+        codes = list(segment.cat.categories) if isinstance(segment.dtype, pd.CategoricalDtype) else sorted(segment.unique())
+        counts = segment.value_counts().reindex(codes, fill_value=0)
+        revenue = segments.groupby(segment, observed=False)["monetary"].sum().reindex(codes, fill_value=0)
+        shares = {"customers": counts / counts.sum(), "revenue": revenue / revenue.sum()}
 
-    labels = [segment_label(code, language) for code in codes]
-    positions = np.arange(len(codes))
-    height = 0.4
-    for offset, (measure, share), color in zip((-height / 2, height / 2), shares.items(), SHARE_COLORS):
-        bars = ax.barh(positions + offset, share.to_numpy(), height=height, color=color,
-                       label=text(f"valueview.segments.{measure}", language))
-        notes = ([f"{c:,} ({s:.0%})" for c, s in zip(counts, share)] if measure == "customers"
-                 else [f"{s:.0%}" for s in share])
-        ax.bar_label(bars, labels=notes, padding=3, fontsize=11)
-    ax.set_yticks(positions, labels=labels, fontsize=12)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlim(min(0.0, *shares["revenue"]) * 1.2, max(max(s.max() for s in shares.values()) * 1.3, 0.05))
-    ax.tick_params(axis="x", labelsize=11)
-    ax.set_xlabel(text("valueview.segments.xlabel", language), fontsize=12)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, fontsize=12, frameon=False, borderaxespad=0.2)
-    ax.set_title(text("valueview.segments.title", language), fontsize=15, loc="left", pad=30)
+        labels = [segment_label(code, language) for code in codes]
+        positions = np.arange(len(codes))
+        height = 0.4
+        for offset, (measure, share), color in zip((-height / 2, height / 2), shares.items(), SHARE_COLORS):
+            bars = ax.barh(positions + offset, share.to_numpy(), height=height, color=color,
+                           label=text(f"valueview.segments.{measure}", language))
+            notes = ([f"{c:,} ({s:.0%})" for c, s in zip(counts, share)] if measure == "customers"
+                     else [f"{s:.0%}" for s in share])
+            ax.bar_label(bars, labels=notes, padding=3, fontsize=11)
+        ax.set_yticks(positions, labels=labels, fontsize=12)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_xlim(min(0.0, *shares["revenue"]) * 1.2, max(max(s.max() for s in shares.values()) * 1.3, 0.05))
+        ax.tick_params(axis="x", labelsize=11)
+        ax.set_xlabel(text("valueview.segments.xlabel", language), fontsize=12)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, fontsize=12, frameon=False, borderaxespad=0.2)
+        ax.set_title(text("valueview.segments.title", language), fontsize=15, loc="left", pad=30)
     return ax
 
 
@@ -148,19 +146,18 @@ def rf_heatmap(scores: pd.DataFrame, *, bins: int | None = None, ax=None):
     >>> [t.get_text() for t in ax.texts[:5]]  # the top row: R = 5, F = 1 .. 5
     ['1', '0', '0', '0', '1']
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(scores, {"r": "R", "f": "F"}, "scores")
-    bins = int(max(scores["R"].max(), scores["F"].max())) if bins is None else bins
-    counts = pd.crosstab(scores["R"], scores["F"]).reindex(
-        index=range(bins, 0, -1), columns=range(1, bins + 1), fill_value=0)
-    sns.heatmap(counts, annot=True, fmt=",d", cmap="Blues", cbar=False, linewidths=2, linecolor="white",
-                annot_kws={"fontsize": 14 if bins <= 6 else 11}, ax=ax)
-    ax.tick_params(length=0, labelsize=12)
-    ax.tick_params(axis="y", rotation=0)
-    ax.set_xlabel(text("valueview.heatmap.xlabel", language, bins=bins), fontsize=12)
-    ax.set_ylabel(text("valueview.heatmap.ylabel", language, bins=bins), fontsize=12)
-    ax.set_title(text("valueview.heatmap.title", language), fontsize=15, loc="left")
+    with plot_style(ax) as (ax, language):
+        require_columns(scores, {"r": "R", "f": "F"}, "scores")
+        bins = int(max(scores["R"].max(), scores["F"].max())) if bins is None else bins
+        counts = pd.crosstab(scores["R"], scores["F"]).reindex(
+            index=range(bins, 0, -1), columns=range(1, bins + 1), fill_value=0)
+        sns.heatmap(counts, annot=True, fmt=",d", cmap="Blues", cbar=False, linewidths=2, linecolor="white",
+                    annot_kws={"fontsize": 14 if bins <= 6 else 11}, ax=ax)
+        ax.tick_params(length=0, labelsize=12)
+        ax.tick_params(axis="y", rotation=0)
+        ax.set_xlabel(text("valueview.heatmap.xlabel", language, bins=bins), fontsize=12)
+        ax.set_ylabel(text("valueview.heatmap.ylabel", language, bins=bins), fontsize=12)
+        ax.set_title(text("valueview.heatmap.title", language), fontsize=15, loc="left")
     return ax
 
 
@@ -190,36 +187,35 @@ def clv_sensitivity_plot(table: pd.DataFrame, *, highlight=None, ax=None):
     >>> clv_sensitivity_plot(table).get_xlabel()
     'Retention rate'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(table, {c: c for c in ("retention", "discount", "clv")}, "table")
-    rates = np.sort(table["discount"].unique())
-    palette = sns.color_palette("crest", len(rates))
-    chosen = None if highlight is None else highlight.get("discount")
-    for rate, color in zip(rates, palette):
-        line = table[table["discount"] == rate].sort_values("retention")
-        thick = chosen is not None and np.isclose(rate, chosen)
-        ax.plot(line["retention"], line["clv"], color=color, linewidth=4 if thick else 2,
-                marker="o" if len(line) <= 20 else None, label=text("valueview.clv.line", language, rate=rate))
-    if (table["clv"] < 0).any():
-        ax.axhline(0, color="#525252", linewidth=1)
-    if highlight is not None:
-        x, y = highlight["retention"], highlight["clv"]
-        right_half = x > table["retention"].mean()
-        ax.scatter([x], [y], s=140, color="#d94801", edgecolor="white", linewidth=1.5, zorder=5)
-        ax.annotate(text("valueview.clv.point", language, clv=y), (x, y), xytext=(-10 if right_half else 10, 10),
-                    textcoords="offset points", ha="right" if right_half else "left", va="bottom", fontsize=13,
-                    fontweight="bold", color="#a63603", zorder=6,
-                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2})
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.tick_params(labelsize=11)
-    ax.set_xlabel(text("clv.retention", language), fontsize=13)
-    ax.set_ylabel(text("clv.value", language), fontsize=13)
-    ax.legend(title=text("clv.discount", language), loc="upper left", fontsize=11, title_fontsize=11, frameon=False)
-    subtitle = _clv_subtitle(table, language)
-    ax.set_title(text("valueview.clv.title", language), fontsize=15, loc="left", pad=24 if subtitle else 6)
-    if subtitle:
-        ax.text(0, 1.015, subtitle, transform=ax.transAxes, ha="left", va="bottom", fontsize=11, color="#525252")
+    with plot_style(ax) as (ax, language):
+        require_columns(table, {c: c for c in ("retention", "discount", "clv")}, "table")
+        rates = np.sort(table["discount"].unique())
+        palette = sns.color_palette("crest", len(rates))
+        chosen = None if highlight is None else highlight.get("discount")
+        for rate, color in zip(rates, palette):
+            line = table[table["discount"] == rate].sort_values("retention")
+            thick = chosen is not None and np.isclose(rate, chosen)
+            ax.plot(line["retention"], line["clv"], color=color, linewidth=4 if thick else 2,
+                    marker="o" if len(line) <= 20 else None, label=text("valueview.clv.line", language, rate=rate))
+        if (table["clv"] < 0).any():
+            ax.axhline(0, color="#525252", linewidth=1)
+        if highlight is not None:
+            x, y = highlight["retention"], highlight["clv"]
+            right_half = x > table["retention"].mean()
+            ax.scatter([x], [y], s=140, color="#d94801", edgecolor="white", linewidth=1.5, zorder=5)
+            ax.annotate(text("valueview.clv.point", language, clv=y), (x, y), xytext=(-10 if right_half else 10, 10),
+                        textcoords="offset points", ha="right" if right_half else "left", va="bottom", fontsize=13,
+                        fontweight="bold", color="#a63603", zorder=6,
+                        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 2})
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.tick_params(labelsize=11)
+        ax.set_xlabel(text("clv.retention", language), fontsize=13)
+        ax.set_ylabel(text("clv.value", language), fontsize=13)
+        ax.legend(title=text("clv.discount", language), loc="upper left", fontsize=11, title_fontsize=11, frameon=False)
+        subtitle = _clv_subtitle(table, language)
+        ax.set_title(text("valueview.clv.title", language), fontsize=15, loc="left", pad=24 if subtitle else 6)
+        if subtitle:
+            ax.text(0, 1.015, subtitle, transform=ax.transAxes, ha="left", va="bottom", fontsize=11, color="#525252")
     return ax
 
 
@@ -236,22 +232,21 @@ def p_alive_heatmap(grid: pd.DataFrame, *, ax=None):
     >>> p_alive_heatmap(p_alive_grid(model, T=39, max_frequency=3, recency_step=13)).get_ylabel()
     'Repeat purchases (frequency)'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    if not isinstance(grid, pd.DataFrame) or grid.index.name != "frequency" or grid.columns.name != "recency":
-        raise TypeError("`grid` must be the table of crm_course.models.btyd.p_alive_grid(model, T=...).")
-    rows = grid.sort_index(ascending=False)
-    annotated = max(rows.shape) <= 16  # up to 16 x 16 cells each shows its number; more get a colour bar
-    sns.heatmap(rows, annot=annotated, fmt=".2f", cmap="RdYlGn", vmin=0, vmax=1, linewidths=0.5,
-                linecolor="white", annot_kws={"fontsize": 11 if max(rows.shape) <= 10 else 10},
-                xticklabels=[f"{r:g}" for r in rows.columns], yticklabels=list(rows.index), cbar=not annotated,
-                cbar_kws={"label": text("valueview.palive.colorbar", language)}, ax=ax)
-    ax.tick_params(length=0, labelsize=11)
-    ax.tick_params(axis="y", rotation=0)
-    ax.tick_params(axis="x", rotation=0)
-    unit = _label("valueview.unit", grid.attrs.get("unit"), language) if grid.attrs.get("unit") else ""
-    ax.set_xlabel(text("valueview.palive.xlabel", language, unit=unit), fontsize=12)
-    ax.set_ylabel(text("valueview.palive.ylabel", language), fontsize=12)
-    if "T" in grid.attrs:
-        ax.set_title(text("valueview.palive.title", language, T=grid.attrs["T"], unit=unit), fontsize=14, loc="left")
+    with plot_style(ax) as (ax, language):
+        if not isinstance(grid, pd.DataFrame) or grid.index.name != "frequency" or grid.columns.name != "recency":
+            raise TypeError("`grid` must be the table of crm_course.models.btyd.p_alive_grid(model, T=...).")
+        rows = grid.sort_index(ascending=False)
+        annotated = max(rows.shape) <= 16  # up to 16 x 16 cells each shows its number; more get a colour bar
+        sns.heatmap(rows, annot=annotated, fmt=".2f", cmap="RdYlGn", vmin=0, vmax=1, linewidths=0.5,
+                    linecolor="white", annot_kws={"fontsize": 11 if max(rows.shape) <= 10 else 10},
+                    xticklabels=[f"{r:g}" for r in rows.columns], yticklabels=list(rows.index), cbar=not annotated,
+                    cbar_kws={"label": text("valueview.palive.colorbar", language)}, ax=ax)
+        ax.tick_params(length=0, labelsize=11)
+        ax.tick_params(axis="y", rotation=0)
+        ax.tick_params(axis="x", rotation=0)
+        unit = _label("valueview.unit", grid.attrs.get("unit"), language) if grid.attrs.get("unit") else ""
+        ax.set_xlabel(text("valueview.palive.xlabel", language, unit=unit), fontsize=12)
+        ax.set_ylabel(text("valueview.palive.ylabel", language), fontsize=12)
+        if "T" in grid.attrs:
+            ax.set_title(text("valueview.palive.title", language, T=grid.attrs["T"], unit=unit), fontsize=14, loc="left")
     return ax
