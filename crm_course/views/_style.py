@@ -115,9 +115,10 @@ def _name_fonts(ax, families: list[str]) -> None:
 def plot_style(ax=None):
     """Style one plot: yields ``(ax, language)``; ``ax`` defaults to the current Axes.
 
-    English leaves matplotlib's settings alone. Chinese creates the plot's text with the CJK
-    font (a temporary ``rc_context``) and, on leaving, names that font on every text of the
-    Axes, so drawing after the context still renders Chinese glyphs.
+    English leaves matplotlib's settings alone. Chinese names the CJK font on the Axes' text
+    (and its ticks, also those made later), creates the plot's new text with it (a temporary
+    ``rc_context``) and names it again on leaving, so drawing after the context, when the
+    user's settings are back, still renders Chinese glyphs.
 
     >>> import matplotlib, crm_course as crm
     >>> before = dict(matplotlib.rcParams)
@@ -137,5 +138,6 @@ def plot_style(ax=None):
     families = font_families()
     with matplotlib.rc_context({"font.family": families}):
         ax = ax if ax is not None else plt.gca()
+        _name_fonts(ax, families)
         yield ax, language
         _name_fonts(ax, families)

@@ -209,8 +209,10 @@ def _growth_cells(matrix: pd.DataFrame) -> pd.DataFrame:
             f"`matrix` has no row for the cell(s) {missing} (it has {len(matrix)} row(s)). Pass the whole output "
             f"of crm.growth_matrix(...): it always has all four cells, empty ones with revenue 0."
         )
-    for column in ("revenue", "share"):
-        require_numeric(matrix[column], column, "matrix")
+    require_numeric(matrix["revenue"], "revenue", "matrix")
+    if not pd.api.types.is_numeric_dtype(matrix["share"]):  # NaN allowed: no revenue in the later period
+        raise TypeError(f"Column 'share' of `matrix` must be numeric, but holds {examples(matrix['share'].tolist())}. "
+                        f"Pass the output of crm.growth_matrix(...).")
     return matrix.set_index(["customers", "products"])
 
 
@@ -276,7 +278,12 @@ def sensitivity_plot(sensitivity: pd.DataFrame, *, account, ax=None):
     row = sensitivity.loc[account]
     if isinstance(row, pd.DataFrame):
         raise ValueError(f"`sensitivity` has {len(row)} rows for account {account!r}. Pass one row per account.")
-    change = require_numeric(row.rename(str(account)), "account", "sensitivity").astype(float)
+    change = pd.to_numeric(row, errors="coerce")
+    if (change.isna() & row.notna()).any():
+        bad = row[change.isna() & row.notna()]
+        raise TypeError(f"`sensitivity` must hold weight changes (numbers, NaN where none), but account {account!r} "
+                        f"has {examples(bad.tolist())} for {examples(bad.index)}. Pass the output of weight_sensitivity.")
+    change = change.astype(float)
     change = change.iloc[np.argsort(change.abs().fillna(np.inf).to_numpy(), kind="stable")]
     with plot_style(ax) as (ax, language):
         labels = [_label("burnett.indicator", code, language) for code in change.index]
