@@ -143,7 +143,7 @@ def segment_bars(segments: pd.DataFrame, *, ax=None):
     counts = segment.value_counts().reindex(codes, fill_value=0)
     revenue = monetary.groupby(segment, observed=False).sum().reindex(codes, fill_value=0)
     if revenue.sum() <= 0:
-        raise ValueError(f"Column 'monetary' of `segments` adds up to {revenue.sum()!r}, so no segment has a share "
+        raise ValueError(f"Column 'monetary' of `segments` adds up to {float(revenue.sum()):g}, so no segment has a share "
                          f"of the revenue. Pass the customers' spend (monetary > 0 for some).")
     shares = {"customers": counts / counts.sum(), "revenue": revenue / revenue.sum()}
     with plot_style(ax) as (ax, language):
@@ -195,7 +195,8 @@ def rf_heatmap(scores: pd.DataFrame, *, bins: int | None = None, ax=None):
         if len(off):
             raise ValueError(
                 f"Column {column!r} of `scores` must hold whole scores from 1 to bins={bins}, but has "
-                f"{examples(off.tolist())} at row(s) {examples(off.index)}. Pass bins= as given to rfm_scores."
+                f"{examples(scores.loc[off.index, column].tolist())} at row(s) {examples(off.index)}. "
+                f"Pass bins= as given to rfm_scores."
             )
     with plot_style(ax) as (ax, language):
         counts = pd.crosstab(values["R"].astype(int), values["F"].astype(int)).reindex(
