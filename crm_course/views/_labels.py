@@ -18,6 +18,8 @@ __all__ = ["PointLabels"]
 # Directions tried on every ring, nearest to the point first: up, down, right, left, then diagonals.
 _DIRECTIONS = np.array([(0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1)], dtype=float)
 _RINGS = 12
+_RING = np.repeat(np.arange(_RINGS), len(_DIRECTIONS))[:, None]  # ring number of every candidate
+_WAY = np.tile(_DIRECTIONS, (_RINGS, 1))  # direction of every candidate
 _PAD = 1.5  # pixels kept free around every label
 
 
@@ -43,6 +45,7 @@ class PointLabels(Artist):
         self.obstacles = list(obstacles)
         self.texts = []
         self.leaders = []
+        self._placed_for = None  # the layout the labels were last placed for
         for (x, y), label in zip(self.points, labels):
             item = Text(x, y, str(label), fontsize=fontsize, color=color, ha="center", va="center")
             item.set_figure(ax.figure)
@@ -58,6 +61,11 @@ class PointLabels(Artist):
     def _place(self, renderer) -> None:
         """Set every label's offset for this renderer (pixels), nearest free spot first."""
         frame = self.axes.bbox
+        layout = (renderer.points_to_pixels(72.0), *frame.extents,
+                  *self.axes.transData.transform([(0.0, 0.0), (1.0, 1.0)]).ravel())
+        if layout == self._placed_for:
+            return  # drawn again with the same layout (e.g. after the layout engine's pass)
+        self._placed_for = layout
         taken = [o.get_window_extent(renderer).padded(3) for o in self.obstacles if o.get_visible()]
         boxes = np.array([b.extents for b in taken]).reshape(-1, 4)
         per_point = renderer.points_to_pixels(1.0)
@@ -67,10 +75,9 @@ class PointLabels(Artist):
             base = item.get_window_extent(renderer).padded(_PAD).extents
             width, height = base[2] - base[0], base[3] - base[1]
             radius = self.radii[i] * per_point
-            rings = [_DIRECTIONS * [radius + 0.5 * width + ring * 0.55 * width, radius + 0.5 * height + ring * 0.7 * height]
-                     for ring in range(_RINGS)]
+            reach = np.array([radius + 0.5 * width, radius + 0.5 * height]) + _RING * [0.55 * width, 0.7 * height]
             fits = 2 * radius >= 0.9 * width  # the label fits inside its marker
-            shifts = np.concatenate([[(0.0, 0.0)] if fits else np.empty((0, 2)), *rings])
+            shifts = np.concatenate([np.zeros((1 if fits else 0, 2)), _WAY * reach])
             candidates = base + np.hstack([shifts, shifts])
             inside = ((candidates[:, 0] >= frame.x0) & (candidates[:, 2] <= frame.x1)
                       & (candidates[:, 1] >= frame.y0) & (candidates[:, 3] <= frame.y1))
