@@ -197,9 +197,11 @@ def _font() -> Check:
 
     family = _style.cjk_font()
     if family is None:
-        return Check("Chinese font", "warn", "none: Chinese plot labels fall back to English; apt-get install fonts-noto-cjk")
+        return Check("Chinese font", "warn",
+                     "none: Chinese plot labels fall back to English; apt-get install fonts-noto-cjk")
     report = font_report()
-    install = "install a Simplified Chinese font: apt-get install fonts-noto-cjk (Noto Sans CJK SC), then restart the kernels"
+    install = ("install a Simplified Chinese font: apt-get install fonts-noto-cjk (Noto Sans CJK SC), "
+               "then restart the kernels")
     if report["problems"]:
         return Check("Chinese font", "FAIL", f"a Chinese plot warns: {report['problems'][0]}; {install}")
     if report["family"] not in _style.SC_FAMILIES:

@@ -219,7 +219,8 @@ def test_rf_heatmap_reads_bins_from_attrs():
     (SCORES.assign(F=SCORES["F"] - 0.5), None, ValueError, r"Column 'F' .* whole scores .* 4\.5"),
     (SCORES, 0, ValueError, r"`bins` must be in"),
     (SCORES, "5", TypeError, r"`bins` must be"),
-    (SCORES[["R"]], None, ValueError, r"Column 'F' \(argument `f=`\) is not in `scores`"),
+    (SCORES[["R"]], None, ValueError,
+     r"`scores` has no column\(s\) \['F'\]; its columns are \['R'\]. Pass the output of crm_course.rfm_scores"),
 ])
 def test_rf_heatmap_refuses_scores_off_the_scale(scores, bins, error, message):
     with pytest.raises(error, match=message):

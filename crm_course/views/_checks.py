@@ -16,11 +16,17 @@ from .._validation import examples, require_frame
 __all__ = ["parameter", "require_result", "require_highlight"]
 
 
-def require_result(data: Any, argument: str, producer: str) -> pd.DataFrame:
-    """A DataFrame, or a TypeError saying which model function makes it."""
+def require_result(data: Any, argument: str, producer: str, columns=()) -> pd.DataFrame:
+    """A DataFrame with ``columns``, or an error saying which model function makes it."""
     if not isinstance(data, pd.DataFrame):
         raise TypeError(
             f"`{argument}` must be the DataFrame returned by {producer}, but a {type(data).__name__} was passed."
+        )
+    missing = [column for column in columns if column not in data.columns]
+    if missing:
+        raise ValueError(
+            f"`{argument}` has no column(s) {missing}; its columns are {list(map(str, data.columns))}. "
+            f"Pass the output of {producer} (a plot reads its columns by these names)."
         )
     return require_frame(data, argument)
 

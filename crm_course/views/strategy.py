@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.patches import Rectangle
 
-from .._validation import examples, require_columns, require_number, require_numeric, to_timestamp
+from .._validation import examples, require_number, require_numeric, to_timestamp
 from ..i18n import text
 from ..models.growth import GROWTH_CELLS
 from ..models.relationships import RELATIONSHIP_TYPES
@@ -148,8 +148,7 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('Relationship status', 'Customer attractiveness')
     """
-    matrix = require_result(matrix, "matrix", "crm_course.burnett_matrix(...)")
-    require_columns(matrix, {"attractiveness": "attractiveness", "relationship": "relationship"}, "matrix")
+    matrix = require_result(matrix, "matrix", "crm_course.burnett_matrix(...)", ("attractiveness", "relationship"))
     cuts = _check_cuts(parameter(matrix, "cuts", cuts, DEFAULT_CUTS))
     grid = _check_grid(parameter(matrix, "grid", grid, BURNETT_GRID))
     scores = _burnett_scores(matrix)
@@ -195,7 +194,6 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
 
 def _growth_cells(matrix: pd.DataFrame) -> pd.DataFrame:
     """The four cells of a growth matrix, indexed by (customers, products); refuses a partial matrix."""
-    require_columns(matrix, {c: c for c in ("cell", "customers", "products", "revenue", "share")}, "matrix")
     keys = list(zip(matrix["customers"], matrix["products"]))
     doubled = sorted({key for key in keys if keys.count(key) > 1})
     if doubled:
@@ -229,7 +227,8 @@ def growth_plot(matrix: pd.DataFrame, *, split=None, ax=None):
     >>> ax.get_title()
     'Customer growth matrix: revenue from 2024-01-01'
     """
-    matrix = require_result(matrix, "matrix", "crm_course.growth_matrix(...)")
+    matrix = require_result(matrix, "matrix", "crm_course.growth_matrix(...)",
+                            ("cell", "customers", "products", "revenue", "share"))
     cells = _growth_cells(matrix)
     split = parameter(matrix, "split", split, None)
     split = None if split is None else to_timestamp(split, "split").date().isoformat()
@@ -282,7 +281,8 @@ def sensitivity_plot(sensitivity: pd.DataFrame, *, account, ax=None):
     if (change.isna() & row.notna()).any():
         bad = row[change.isna() & row.notna()]
         raise TypeError(f"`sensitivity` must hold weight changes (numbers, NaN where none), but account {account!r} "
-                        f"has {examples(bad.tolist())} for {examples(bad.index)}. Pass the output of weight_sensitivity.")
+                        f"has {examples(bad.tolist())} for {examples(bad.index)}. "
+                        f"Pass the output of weight_sensitivity.")
     change = change.astype(float)
     change = change.iloc[np.argsort(change.abs().fillna(np.inf).to_numpy(), kind="stable")]
     with plot_style(ax) as (ax, language):
@@ -321,8 +321,8 @@ def relationship_plot(types: pd.DataFrame, *, threshold=None, ax=None):
     >>> relationship_plot(relationship_types(scores)).get_xlabel()
     'Customer adapts to the firm'
     """
-    types = require_result(types, "types", "crm_course.models.relationships.relationship_types(...)")
-    require_columns(types, {"firm": "firm_adaptation", "customer": "customer_adaptation"}, "types")
+    types = require_result(types, "types", "crm_course.models.relationships.relationship_types(...)",
+                           ("firm_adaptation", "customer_adaptation"))
     threshold = float(require_number(parameter(types, "threshold", threshold, 3), "threshold", low=1, high=5))
     for argument, column in (("firm", "firm_adaptation"), ("customer", "customer_adaptation")):
         values = require_numeric(types[column], argument, "types")

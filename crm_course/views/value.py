@@ -11,7 +11,7 @@ import seaborn as sns
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from .._validation import examples, require_columns, require_number, require_numeric
+from .._validation import examples, require_number, require_numeric
 from ..i18n import text
 from ._checks import parameter, require_result
 from ._style import plot_style
@@ -71,8 +71,7 @@ def pareto_chart(abc: pd.DataFrame, *, ax=None):
     >>> pareto_chart(abc).get_ylabel()
     'Cumulative share of value'
     """
-    abc = require_result(abc, "abc", "crm_course.abc_classes(...)")
-    require_columns(abc, {c: c for c in ("rank", "share", "cumulative_share", "class")}, "abc")
+    abc = require_result(abc, "abc", "crm_course.abc_classes(...)", ("rank", "share", "cumulative_share", "class"))
     for column in ("rank", "share", "cumulative_share"):
         require_numeric(abc[column], column, "abc")
     if abc["class"].isna().any():
@@ -135,15 +134,15 @@ def segment_bars(segments: pd.DataFrame, *, ax=None):
     >>> [t.get_text() for t in segment_bars(rfm_segments(scores)).get_yticklabels()][:2]
     ['Champions', 'Loyal customers']
     """
-    segments = require_result(segments, "segments", "crm_course.rfm_segments(...)")
-    require_columns(segments, {"segment": "segment", "monetary": "monetary"}, "segments")
+    segments = require_result(segments, "segments", "crm_course.rfm_segments(...)", ("segment", "monetary"))
     codes = _segment_codes(segments)
     segment = segments["segment"]
     monetary = require_numeric(segments["monetary"], "monetary", "segments")
     counts = segment.value_counts().reindex(codes, fill_value=0)
     revenue = monetary.groupby(segment, observed=False).sum().reindex(codes, fill_value=0)
     if revenue.sum() <= 0:
-        raise ValueError(f"Column 'monetary' of `segments` adds up to {float(revenue.sum()):g}, so no segment has a share "
+        raise ValueError(f"Column 'monetary' of `segments` adds up to {float(revenue.sum()):g}, so no segment has "
+                         f"a share "
                          f"of the revenue. Pass the customers' spend (monetary > 0 for some).")
     shares = {"customers": counts / counts.sum(), "revenue": revenue / revenue.sum()}
     with plot_style(ax) as (ax, language):
@@ -183,8 +182,7 @@ def rf_heatmap(scores: pd.DataFrame, *, bins: int | None = None, ax=None):
     >>> [t.get_text() for t in ax.texts[:5]]  # the top row: R = 5, F = 1 .. 5
     ['1', '0', '0', '0', '1']
     """
-    scores = require_result(scores, "scores", "crm_course.rfm_scores(...)")
-    require_columns(scores, {"r": "R", "f": "F"}, "scores")
+    scores = require_result(scores, "scores", "crm_course.rfm_scores(...)", ("R", "F"))
     values = {column: require_numeric(scores[column], column.lower(), "scores") for column in ("R", "F")}
     bins = parameter(scores, "bins", bins, None)
     if bins is None:
@@ -263,8 +261,7 @@ def clv_sensitivity_plot(table: pd.DataFrame, *, highlight=None, ax=None):
     >>> clv_sensitivity_plot(table).get_xlabel()
     'Retention rate'
     """
-    table = require_result(table, "table", "crm_course.clv_sensitivity(...)")
-    require_columns(table, {c: c for c in ("retention", "discount", "clv")}, "table")
+    table = require_result(table, "table", "crm_course.clv_sensitivity(...)", ("retention", "discount", "clv"))
     for column in ("retention", "discount", "clv"):
         require_numeric(table[column], column, "table")
     rates = np.sort(table["discount"].unique())
@@ -335,5 +332,6 @@ def p_alive_heatmap(grid: pd.DataFrame, *, ax=None):
         ax.set_xlabel(text("valueview.palive.xlabel", language, unit=unit), fontsize=12)
         ax.set_ylabel(text("valueview.palive.ylabel", language), fontsize=12)
         if "T" in grid.attrs:
-            ax.set_title(text("valueview.palive.title", language, T=grid.attrs["T"], unit=unit), fontsize=14, loc="left")
+            ax.set_title(text("valueview.palive.title", language, T=grid.attrs["T"], unit=unit), fontsize=14,
+                         loc="left")
     return ax
