@@ -184,7 +184,8 @@ def font_report() -> dict:
             set_language(language)
             figure.canvas.draw()  # after the view, as the inline backend draws
             path = font_manager.findfont(ax.xaxis.label.get_fontproperties())
-            face = ft2font.FT2Font(path, face_index=getattr(path, "face_index", 0))
+            index = getattr(path, "face_index", 0)  # matplotlib >= 3.11 reads every face of a .ttc
+            face = ft2font.FT2Font(path, face_index=index) if index else ft2font.FT2Font(path)
     finally:
         set_language(language)
         logger.removeHandler(handler)
@@ -205,6 +206,12 @@ def _font() -> Check:
     if report["problems"]:
         return Check("Chinese font", "FAIL", f"a Chinese plot warns: {report['problems'][0]}; {install}")
     if report["family"] not in _style.SC_FAMILIES:
+        import matplotlib
+
+        collections = any(file.endswith(".ttc") for file in _style.cjk_font_files())
+        if _version_tuple(matplotlib.__version__) < (3, 11) and collections:
+            install = (f"matplotlib {matplotlib.__version__} reads only the first face of a .ttc font collection: "
+                       f"pip install -U 'matplotlib>=3.11' (or apt-get install fonts-wqy-microhei)")
         return Check("Chinese font", "FAIL", f"Chinese text renders in {report['family']!r}, not a Simplified Chinese "
                                              f"(SC) face: the class would see other glyph forms; {install}")
     if report["style"].lower() not in ("regular", "normal", "book"):

@@ -90,3 +90,12 @@ def test_doctor_exits_non_zero_when_the_class_would_see_a_failure(monkeypatch, c
     assert cli.main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "1 problem(s) to fix." in out and "Ready to teach." not in out
+
+
+def test_doctor_names_the_matplotlib_upgrade_when_it_cannot_read_the_sc_face(monkeypatch, noto):
+    import matplotlib
+
+    monkeypatch.setattr(_style, "cjk_font", lambda: "Noto Sans CJK JP")  # what matplotlib < 3.11 finds in a .ttc
+    monkeypatch.setattr(matplotlib, "__version__", "3.10.1")
+    check = doctor._font()
+    assert check.status == "FAIL" and "pip install -U 'matplotlib>=3.11'" in check.detail
