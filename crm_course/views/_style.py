@@ -4,7 +4,9 @@ matplotlib's default font has no Chinese glyphs, so a Chinese label needs a CJK 
 name. :func:`cjk_font` finds one among the installed fonts, preferring a Simplified Chinese
 (SC) face; when matplotlib's font cache was built before the font was installed (a *stale*
 cache) it registers the font files itself, every face of a collection (.ttc), so the SC
-regular face is chosen rather than the first face of the first file found.
+regular face is chosen rather than the first face of the first file found. (matplotlib reads
+every face of a .ttc from version 3.11; an older one sees only the first, often the Japanese
+face, which ``crm-course doctor`` reports with the fix.)
 
 :func:`plot_style` is the one way a view styles its plot: inside it, text is created with
 the CJK font, and on leaving it every text of the Axes keeps that font by name, so the figure
