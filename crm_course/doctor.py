@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["Check", "run_checks", "format_table"]
+__all__ = ["Check", "run_checks", "format_table", "font_report"]
 
 REQUIRED = {
     "pandas": "2.2",
@@ -79,13 +81,143 @@ def _kernel() -> Check:
     return Check("python3 kernel", "ok", specs["python3"])
 
 
-def _font() -> Check:
-    from .views._style import cjk_font
+KERNEL_NAME = "python3"
+KERNEL_TIMEOUT = 60  # seconds to start the kernel and again to run the check cell
+KERNEL_CHECK = "import crm_course, matplotlib; print(crm_course.__file__)"
 
-    family = cjk_font()
+
+def _kernel_runs() -> Check:
+    """Start the course's kernel, run one cell, shut it down: what every notebook needs first."""
+    from jupyter_client.manager import KernelManager
+
+    name = f"{KERNEL_NAME} kernel runs a cell"
+    fix = (f"reinstall the kernel from the environment that has crm-course: python -m ipykernel install --user "
+           f"--name {KERNEL_NAME}; then run crm-course doctor again")
+    # IPC sockets (in a temporary folder) where the system has them: no "running over TCP without
+    # encryption" warning in the table, no socket files left in the working directory.
+    sockets = tempfile.TemporaryDirectory(prefix="crm-course-doctor-")
+    ipc = {"transport": "ipc", "ip": os.path.join(sockets.name, "kernel")} if os.name == "posix" else {}
+    manager = KernelManager(kernel_name=KERNEL_NAME, **ipc)
+    outputs: list[str] = []
+    try:
+        manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=KERNEL_TIMEOUT)
+
+            def collect(message):
+                content = message["content"]
+                if message["msg_type"] == "stream":
+                    outputs.append(content["text"])
+                elif message["msg_type"] == "error":
+                    outputs.append(f"{content['ename']}: {content['evalue']}")
+
+            reply = client.execute_interactive(KERNEL_CHECK, timeout=KERNEL_TIMEOUT, output_hook=collect)
+        finally:
+            client.stop_channels()
+    except Exception as error:  # noqa: BLE001 - a missing kernel, a crash or a timeout is a row
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return Check(name, "FAIL", f"the kernel did not start or answer within {KERNEL_TIMEOUT} s "
+                                   f"({type(error).__name__}: {message}); {fix}")
+    finally:
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+        sockets.cleanup()
+    shown = " ".join(" ".join(outputs).split())
+    if reply["content"]["status"] != "ok":
+        return Check(name, "FAIL", f"the check cell failed in the kernel: {shown}; {fix}")
+    return Check(name, "ok", f"crm_course from {shown}")
+
+
+def _font_cache() -> Check:
+    """Is matplotlib's font cache older than the CJK fonts (built before they were installed)?"""
+    import matplotlib
+    from matplotlib import font_manager
+
+    from .views._style import cjk_font_files
+
+    path = Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json"
+    try:
+        cached = {entry.fname for entry in font_manager.json_load(path).ttflist}
+    except (OSError, ValueError):
+        return Check("font cache", "ok", "none yet: matplotlib builds it on first use")
+    missing = [file for file in cjk_font_files() if file not in cached]
+    if missing:
+        return Check("font cache", "warn",
+                     f"stale: built before {len(missing)} CJK font file(s) were installed (e.g. "
+                     f"{Path(missing[0]).name}). crm-course plots register them, other plots will not find them. "
+                     f"Rebuild it: delete {path}, then restart the kernels")
+    return Check("font cache", "ok", str(path))
+
+
+def font_report() -> dict:
+    """Render one Chinese plot label as the views do; report the face matplotlib used and any warning."""
+    import logging
+    import warnings
+
+    from matplotlib import font_manager, ft2font
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .i18n import get_language, set_language
+    from .views._style import plot_style
+
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(handler)
+    language = get_language()
+    try:
+        set_language("zh")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            figure = Figure()
+            FigureCanvasAgg(figure)
+            with plot_style(figure.subplots()) as (ax, plot_language):
+                ax.set_xlabel("客户数")
+            set_language(language)
+            figure.canvas.draw()  # after the view, as the inline backend draws
+            path = font_manager.findfont(ax.xaxis.label.get_fontproperties())
+            index = getattr(path, "face_index", 0)  # matplotlib >= 3.11 reads every face of a .ttc
+            face = ft2font.FT2Font(path, face_index=index) if index else ft2font.FT2Font(path)
+    finally:
+        set_language(language)
+        logger.removeHandler(handler)
+    return {"language": plot_language, "family": face.family_name, "style": face.style_name, "file": str(path),
+            "problems": records + [str(w.message).splitlines()[0] for w in caught]}
+
+
+def _font() -> Check:
+    from .views import _style
+
+    family = _style.cjk_font()
     if family is None:
-        return Check("Chinese font", "warn", "none: Chinese plot labels fall back to English; apt-get install fonts-noto-cjk")
-    return Check("Chinese font", "ok", family)
+        return Check("Chinese font", "warn",
+                     "none: Chinese plot labels fall back to English; apt-get install fonts-noto-cjk")
+    report = font_report()
+    install = ("install a Simplified Chinese font: apt-get install fonts-noto-cjk (Noto Sans CJK SC), "
+               "then restart the kernels")
+    if report["problems"]:
+        return Check("Chinese font", "FAIL", f"a Chinese plot warns: {report['problems'][0]}; {install}")
+    if report["family"] not in _style.SC_FAMILIES:
+        import matplotlib
+
+        collections = any(file.endswith(".ttc") for file in _style.cjk_font_files())
+        if _version_tuple(matplotlib.__version__) < (3, 11) and collections:
+            install = (f"matplotlib {matplotlib.__version__} reads only the first face of a .ttc font collection: "
+                       f"pip install -U 'matplotlib>=3.11' (or apt-get install fonts-wqy-microhei)")
+        return Check("Chinese font", "FAIL", f"Chinese text renders in {report['family']!r}, not a Simplified Chinese "
+                                             f"(SC) face: the class would see other glyph forms; {install}")
+    if report["style"].lower() not in ("regular", "normal", "book"):
+        return Check("Chinese font", "FAIL", f"Chinese text renders in {report['family']} {report['style']}, not "
+                                             f"regular weight; {install}")
+    return Check("Chinese font", "ok", f"{report['family']} {report['style']} ({Path(report['file']).name})")
 
 
 def _datasets() -> list[Check]:
@@ -137,6 +269,8 @@ def run_checks() -> list[Check]:
         *(_package(name, minimum) for name, minimum in REQUIRED.items()),
         _widget_frontend(),
         _kernel(),
+        _kernel_runs(),
+        _font_cache(),
         _font(),
         *_datasets(),
         *_notebooks(),

@@ -22,3 +22,20 @@ def draw_checked(plot, language):
         fig.savefig(io.BytesIO(), format="png")
     assert returned is ax
     return ax
+
+
+def stale_font_cache(directory):
+    """Write into ``directory`` (use it as MPLCONFIGDIR) a font cache that lacks every CJK font.
+
+    That is the cache of a machine where matplotlib ran before the CJK font was installed.
+    """
+    import copy
+
+    from matplotlib import font_manager
+
+    stale = copy.copy(font_manager.fontManager)
+    stale.ttflist = [entry for entry in stale.ttflist if "CJK" not in entry.name and entry.fname not in
+                     _style.cjk_font_files()]
+    path = directory / f"fontlist-v{font_manager.FontManager.__version__}.json"
+    font_manager.json_dump(stale, path)
+    return path

@@ -9,6 +9,7 @@ from plotting import draw_checked
 import crm_course as crm
 from crm_course.models.relationships import relationship_types
 from crm_course.models.scoring import BURNETT_GRID, weight_sensitivity
+from crm_course.views._labels import PointLabels
 from crm_course.views.strategy import (
     burnett_plot,
     growth_plot,
@@ -46,6 +47,12 @@ def _texts(ax):
     return [t.get_text() for t in ax.texts]
 
 
+def _point_labels(ax):
+    """The labels of the points (accounts, entities), placed at draw time."""
+    (labels,) = [a for a in ax.artists if isinstance(a, PointLabels)]
+    return labels.texts
+
+
 @pytest.mark.parametrize("language, x, y, cell", [
     ("en", "Relationship status", "Customer attractiveness", "Develop & defend"),
     ("zh", "关系状况", "客户吸引力", "发展、防御"),
@@ -57,7 +64,7 @@ def test_burnett_plot_labels_every_cell_and_account(language, x, y, cell):
     strategies = [crm.i18n.text(f"burnett.strategy.{code}", language) for row in BURNETT_GRID.values()
                   for code in row.values()]
     assert cell in texts and all(s in texts for s in strategies)
-    assert [a.get_text() for a in ax.texts if a.get_text().startswith("K")] == list(MATRIX.index)
+    assert [t.get_text() for t in _point_labels(ax)] == list(MATRIX.index)
     minor = [t.get_text() for t in ax.get_xticklabels(minor=True)]
     assert minor == [crm.i18n.text(f"burnett.level.{lvl}", language) for lvl in ("poor", "average", "good")]
 
@@ -84,7 +91,8 @@ def test_burnett_plot_size_order_and_highlight():
 def test_burnett_plot_refuses_a_size_missing_accounts_and_shows_unknown_codes():
     with pytest.raises(ValueError, match=r"`size` has no value for account\(s\) \['K06'\]"):
         burnett_plot(MATRIX, size=REVENUE.drop("K06"))
-    with pytest.raises(ValueError, match="Column 'attractiveness'"):
+    with pytest.raises(ValueError, match=r"`matrix` has no column\(s\) \['attractiveness'\]; its columns are "
+                                         r"\['relationship', .*Pass the output of crm_course.burnett_matrix"):
         burnett_plot(MATRIX.drop(columns="attractiveness"))
     grid = {a: dict(row) for a, row in BURNETT_GRID.items()}
     grid["high"]["good"] = "invest"
@@ -112,7 +120,7 @@ def test_growth_plot_cells_are_in_ansoff_layout():
     assert positions["Loyalty"] == (0.5, 0.5) and positions["Expansion"] == (1.5, 0.5)
     assert positions["Acquisition"] == (0.5, 1.5) and positions["Diversification"] == (1.5, 1.5)
     assert ax.get_title() == "Customer growth matrix"
-    with pytest.raises(ValueError, match="Column 'share'"):
+    with pytest.raises(ValueError, match=r"`matrix` has no column\(s\) \['share'\]"):
         growth_plot(GROWTH.drop(columns="share"))
 
 
@@ -151,14 +159,14 @@ def test_relationship_plot_names_the_quadrants(language, hook, x):
     assert hook in _texts(ax) and ax.get_xlabel() == x
     np.testing.assert_allclose(ax.collections[0].get_offsets(),
                                TYPES[["customer_adaptation", "firm_adaptation"]].to_numpy())
-    assert {"app", "supplier", "consultancy", "kiosk"} <= set(_texts(ax))
+    assert [t.get_text() for t in _point_labels(ax)] == ["app", "supplier", "consultancy", "kiosk"]
 
 
 def test_relationship_plot_quadrants_follow_the_threshold():
     ax = relationship_plot(TYPES, threshold=4)
     hook = next(p for p in ax.patches if p.get_x() == 4 and p.get_y() == 1)
     assert (hook.get_width(), hook.get_height()) == (1, 3)
-    with pytest.raises(ValueError, match="Column 'firm_adaptation'"):
+    with pytest.raises(ValueError, match=r"`types` has no column\(s\) \['firm_adaptation'\]"):
         relationship_plot(TYPES.drop(columns="firm_adaptation"))
 
 
@@ -169,3 +177,157 @@ def test_plots_do_not_change_their_input():
     sensitivity_plot(SENSITIVITY, account="K01")
     for kept, now in zip(before, (MATRIX, GROWTH, SENSITIVITY)):
         pd.testing.assert_frame_equal(kept, now)
+
+
+def _boxes(texts, renderer):
+    return [t.get_window_extent(renderer) for t in texts]
+
+
+@pytest.mark.parametrize("figsize", [(9.0, 7.6), (11.6, 8.0), (6.0, 5.0)])  # the editor's, a 1280-wide screen, small
+def test_burnett_labels_are_readable_and_never_overlap_on_the_key_accounts(figsize):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from crm_course.models.scoring import burnett_scores
+
+    accounts = crm.load_dataset("key_accounts").set_index("account_id")
+    figure = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = burnett_plot(crm.burnett_matrix(burnett_scores(accounts)), size=accounts["revenue"], highlight="K04",
+                      ax=figure.subplots())
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    labels = _point_labels(ax)
+    assert len(labels) == len(accounts) == 48 and all(t.get_fontsize() >= 10 for t in labels)
+    boxes = _boxes(labels, renderer)
+    titles = _boxes([t for t in ax.texts if t.get_fontweight() == "bold"], renderer)
+    assert len(titles) == 9
+    clashes = [(labels[i].get_text(), labels[j].get_text()) for i in range(len(boxes)) for j in range(i)
+               if boxes[i].overlaps(boxes[j])]
+    assert clashes == []
+    assert [t.get_text() for t, box in zip(labels, boxes) if any(box.overlaps(title) for title in titles)] == []
+    assert all(ax.bbox.x0 <= b.x0 and b.x1 <= ax.bbox.x1 and ax.bbox.y0 <= b.y0 and b.y1 <= ax.bbox.y1 for b in boxes)
+    if figsize[0] < 9:
+        return  # in a small figure a cell title may push even the highlighted label off its bubble
+    # the highlighted account keeps its label on its bubble
+    k04 = labels[list(accounts.index).index("K04")]
+    centre = ax.transData.transform(crm.burnett_matrix(burnett_scores(accounts)).loc["K04",
+                                                                                    ["relationship", "attractiveness"]])
+    box = k04.get_window_extent(renderer)
+    assert box.x0 <= centre[0] <= box.x1 and box.y0 <= centre[1] <= box.y1
+
+
+def test_burnett_labels_do_not_depend_on_row_order():
+    from matplotlib.figure import Figure
+
+    placed = []
+    for frame in (MATRIX, MATRIX.iloc[::-1]):
+        figure = Figure(figsize=(5, 5))
+        ax = burnett_plot(frame, size=REVENUE, ax=figure.subplots())
+        figure.canvas.draw()
+        boxes = {t.get_text(): tuple(np.round(t.get_window_extent().extents, 6)) for t in _point_labels(ax)}
+        placed.append(boxes)
+    assert placed[0] == placed[1]
+
+
+def test_burnett_plot_reads_cuts_and_grid_from_the_matrix():
+    grid = {a: dict(row) for a, row in BURNETT_GRID.items()}
+    grid["high"]["good"] = "invest"
+    matrix = crm.burnett_matrix(MATRIX, cuts=(2.0, 4.0), grid=grid)
+    matrix.attrs = {"cuts": (2.0, 4.0), "grid": grid}  # what burnett_matrix records
+    ax = burnett_plot(matrix)
+    assert "invest" in _texts(ax)
+    cells = sorted({(p.get_x(), p.get_width()) for p in ax.patches})
+    assert cells == [(1, 1.0), (2.0, 2.0), (4.0, 1.0)]
+    minor = [t.get_position()[0] for t in ax.get_xticklabels(minor=True)]
+    assert minor == [1.5, 3.0, 4.5]
+    # an explicit override wins, but must agree with the matrix
+    with pytest.raises(ValueError, match=r"`matrix` was made with other cuts than \(2.3333, 3.6667\): account 'K06'"):
+        burnett_plot(matrix, cuts=(7 / 3, 11 / 3))
+    with pytest.raises(ValueError, match="`matrix` was made with another grid: account 'K01' has strategy 'invest'"):
+        burnett_plot(matrix, grid=BURNETT_GRID)
+
+
+def test_burnett_plot_without_attrs_uses_the_documented_defaults():
+    plain = MATRIX.copy()
+    plain.attrs = {}
+    ax = burnett_plot(plain)
+    assert sorted({p.get_x() for p in ax.patches}) == pytest.approx([1, 7 / 3, 11 / 3])
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: burnett_plot(MATRIX, highlight="K99"), ValueError,
+     r"The value for `highlight` must be one of the rows' labels \('K01', .*but 'K99' was passed"),
+    (lambda: burnett_plot(MATRIX, highlight=["K01"]), ValueError, r"`highlight` .* but \['K01'\] was passed"),
+    (lambda: burnett_plot(MATRIX.to_dict()), TypeError, r"`matrix` must be the DataFrame returned by crm_course"),
+    (lambda: burnett_plot(MATRIX, grid={"high": BURNETT_GRID["high"], "medium": BURNETT_GRID["medium"]}), ValueError,
+     r"`grid` has no row for attractiveness 'low'"),
+    (lambda: burnett_plot(MATRIX, grid={**BURNETT_GRID, "low": {"poor": "exit", "average": "exit"}}), ValueError,
+     r"`grid` has no strategy for attractiveness 'low' x relationship 'good'"),
+    (lambda: burnett_plot(MATRIX, cuts=(4, 2)), ValueError, r"`cuts\[1\]` must be in"),
+    (lambda: burnett_plot(MATRIX, cuts=3), TypeError, r"`cuts` must be two scores"),
+    (lambda: burnett_plot(MATRIX, size=[1, 2, 3, 4, 5, 6]), TypeError, r"`size` must be a Series .* list was passed"),
+    (lambda: burnett_plot(MATRIX, size=-REVENUE), ValueError, r"`size` must be numbers >= 0 .* -100\.0"),
+    (lambda: burnett_plot(MATRIX.assign(attractiveness=MATRIX["attractiveness"] * 2)), ValueError,
+     r"Column 'attractiveness' of `matrix` must hold scores from 1 to 5, but account\(s\) 'K01', 'K02'"),
+])
+def test_burnett_plot_refuses_bad_arguments_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_growth_plot_reads_the_split_from_the_matrix():
+    matrix = GROWTH.copy()
+    matrix.attrs = {"split": pd.Timestamp("2024-07-01")}  # what growth_matrix records
+    assert growth_plot(matrix).get_title() == "Customer growth matrix: revenue from 2024-07-01"
+    assert growth_plot(matrix, split="2024-08-01").get_title().endswith("2024-08-01")  # an override wins
+    plain = GROWTH.copy()
+    plain.attrs = {}
+    assert growth_plot(plain).get_title() == "Customer growth matrix"
+
+
+@pytest.mark.parametrize("matrix, error, message", [
+    (GROWTH.iloc[:3], ValueError, r"`matrix` has no row for the cell\(s\) \['diversification'\] \(it has 3 row"),
+    (pd.concat([GROWTH, GROWTH.iloc[[0]]]), ValueError,
+     r"`matrix` has more than one row for the cell\(s\) \[\('existing', 'existing'\)\]"),
+    (GROWTH.assign(revenue=["a", "b", "c", "d"]), TypeError, r"Column 'revenue' .* must be numeric"),
+    (GROWTH.to_numpy(), TypeError, r"`matrix` must be the DataFrame returned by crm_course.growth_matrix"),
+])
+def test_growth_plot_refuses_an_incomplete_matrix(matrix, error, message):
+    with pytest.raises(error, match=message):
+        growth_plot(matrix)
+    with pytest.raises(ValueError, match=r"`split` must be a date such as '2024-12-31', but 'soon' was passed"):
+        growth_plot(GROWTH, split="soon")
+
+
+def test_growth_plot_shows_a_dash_for_an_undefined_share():
+    empty = GROWTH.assign(revenue=0.0, share=np.nan)
+    assert "Loyalty\n0\n–" in _texts(growth_plot(empty))
+
+
+def test_sensitivity_and_relationship_plots_refuse_bad_arguments():
+    with pytest.raises(TypeError, match="`sensitivity` must be the DataFrame returned by"):
+        sensitivity_plot(SENSITIVITY.loc["K01"], account="K01")
+    with pytest.raises(TypeError, match=r"`sensitivity` must hold weight changes .* 'much'"):
+        sensitivity_plot(SENSITIVITY.astype(object).assign(volume="much"), account="K01")
+    with pytest.raises(ValueError, match=r"`threshold` must be in \[1, 5\], but 7 was passed"):
+        relationship_plot(TYPES, threshold=7)
+    with pytest.raises(ValueError, match=r"Column 'firm_adaptation' of `types` must hold scores from 1 to 5.*'app'"):
+        relationship_plot(TYPES.assign(firm_adaptation=[0, 2, 3, 4]))
+
+
+def test_relationship_plot_reads_the_threshold_from_attrs():
+    types = TYPES.copy()
+    types.attrs = {"threshold": 4}
+    hook = next(p for p in relationship_plot(types).patches if p.get_x() == 4 and p.get_y() == 1)
+    assert (hook.get_width(), hook.get_height()) == (1, 3)
+
+
+def test_strategy_palettes_have_no_red_against_green():
+    from matplotlib.colors import to_rgb
+
+    from crm_course.views.strategy import STRATEGY_COLORS, TYPE_COLORS
+
+    for color in [*STRATEGY_COLORS.values(), *TYPE_COLORS.values()]:
+        red, green, blue = to_rgb(color)
+        assert not (green > red + 0.05 and green > blue + 0.05), color  # no green tint

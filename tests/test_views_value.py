@@ -159,3 +159,97 @@ def test_p_alive_heatmap_large_grid_gets_a_colour_bar_instead_of_numbers():
     ax = p_alive_heatmap(p_alive_grid(CDNOW, T=39, max_frequency=10, recency_step=1), ax=plt.figure().gca())
     assert len(ax.texts) == 0 and len(ax.figure.axes) == 2
     assert ax.figure.axes[1].get_ylabel() == "P(alive)"
+
+
+def _drawn(ax):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not isinstance(ax.figure.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(ax.figure)
+    ax.figure.canvas.draw()
+    return ax.figure.canvas.get_renderer()
+
+
+def test_pareto_legend_sits_outside_the_data_and_names_the_cuts():
+    abc = ABC.copy()
+    abc.attrs = {"cuts": (0.8, 0.95)}  # what abc_classes records
+    ax = pareto_chart(abc, ax=plt.figure(figsize=(8, 6), layout="constrained").gca())
+    renderer = _drawn(ax)
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "Classes cut at 80% and 95% of value"
+    assert legend.get_window_extent(renderer).y1 < ax.bbox.y0  # below the plot
+    plain = ABC.copy()
+    plain.attrs = {}
+    assert pareto_chart(plain, ax=plt.figure().gca()).get_legend().get_title().get_text() == ""
+
+
+def test_pareto_chart_refuses_bad_input_clearly():
+    with pytest.raises(TypeError, match=r"`abc` must be the DataFrame returned by crm_course.abc_classes"):
+        pareto_chart(SALES, ax=plt.figure().gca())
+    with pytest.raises(ValueError, match=r"Column 'class' of `abc` has missing classes at row\(s\) 'b'"):
+        pareto_chart(ABC.assign(**{"class": ABC["class"].where(ABC.index != "b")}), ax=plt.figure().gca())
+
+
+def test_segment_bars_follow_the_rules_in_attrs_and_refuse_bad_input():
+    tiers = pd.DataFrame({"segment": ["lost", "best", "best"], "monetary": [5.0, 10.0, 5.0]})
+    tiers.attrs = {"rules": [{"segment": "lost"}, {"segment": "best"}]}  # rfm_segments records its rules
+    labels = [t.get_text() for t in segment_bars(tiers, ax=plt.figure().gca()).get_yticklabels()]
+    assert labels == ["Lost: neither", "Best: recent and frequent"]
+    with pytest.raises(ValueError, match=r"Column 'segment' of `segments` is missing for row\(s\) 1"):
+        segment_bars(tiers.assign(segment=["lost", None, "best"]), ax=plt.figure().gca())
+    with pytest.raises(ValueError, match=r"Column 'monetary' of `segments` adds up to 0"):
+        segment_bars(tiers.assign(monetary=0.0), ax=plt.figure().gca())
+    with pytest.raises(TypeError, match=r"`segments` must be the DataFrame returned by crm_course.rfm_segments"):
+        segment_bars(tiers["segment"], ax=plt.figure().gca())
+
+
+def test_rf_heatmap_reads_bins_from_attrs():
+    scores = pd.DataFrame({"R": [3, 1, 2], "F": [1, 1, 2]})
+    scores.attrs = {"bins": 4}  # what rfm_scores records
+    ax = rf_heatmap(scores, ax=plt.figure().gca())
+    assert len(ax.texts) == 16 and [t.get_text() for t in ax.get_yticklabels()] == ["4", "3", "2", "1"]
+    assert len(rf_heatmap(scores, bins=3, ax=plt.figure().gca()).texts) == 9  # an override wins
+    plain = scores.copy()
+    plain.attrs = {}
+    assert len(rf_heatmap(plain, ax=plt.figure().gca()).texts) == 9  # without attrs: the highest score present
+
+
+@pytest.mark.parametrize("scores, bins, error, message", [
+    (SCORES, 3, ValueError, r"Column 'R' of `scores` must hold whole scores from 1 to bins=3, but has 5, 5, 4"),
+    (SCORES.assign(F=SCORES["F"] - 0.5), None, ValueError, r"Column 'F' .* whole scores .* 4\.5"),
+    (SCORES, 0, ValueError, r"`bins` must be in"),
+    (SCORES, "5", TypeError, r"`bins` must be"),
+    (SCORES[["R"]], None, ValueError,
+     r"`scores` has no column\(s\) \['F'\]; its columns are \['R'\]. Pass the output of crm_course.rfm_scores"),
+])
+def test_rf_heatmap_refuses_scores_off_the_scale(scores, bins, error, message):
+    with pytest.raises(error, match=message):
+        rf_heatmap(scores, bins=bins, ax=plt.figure().gca())
+
+
+@pytest.mark.parametrize("highlight, error, message", [
+    ((0.7, 175.0), TypeError, r"`highlight` must be a dict or Series .* a tuple was passed"),
+    ({"retention": 0.7}, ValueError, r"`highlight` has no \['clv'\]: it has \['retention'\]"),
+    ({"retention": 0.7, "clv": 175.0, "discount": 0.2}, ValueError,
+     r"`highlight\['discount'\]` must be one of the table's discount rates \[0.05, 0.1\], but 0.2"),
+    ({"retention": "high", "clv": 175.0}, TypeError, r"`highlight\['retention'\]` must be"),
+])
+def test_clv_sensitivity_plot_refuses_a_wrong_highlight(highlight, error, message):
+    with pytest.raises(error, match=message):
+        clv_sensitivity_plot(SENSITIVITY, highlight=highlight, ax=plt.figure().gca())
+
+
+def test_clv_sensitivity_plot_legend_outside_and_a_dict_highlight():
+    ax = clv_sensitivity_plot(SENSITIVITY, highlight={"retention": 0.7, "clv": 175.0},
+                              ax=plt.figure(figsize=(8, 5), layout="constrained").gca())
+    renderer = _drawn(ax)
+    assert ax.get_legend().get_window_extent(renderer).x0 > ax.bbox.x1  # right of the plot
+    assert "CLV 175" in _texts(ax)
+    assert ax.lines[0].get_linewidth() == ax.lines[1].get_linewidth()  # no discount given: no line chosen
+
+
+def test_p_alive_heatmap_colour_blind_safe_and_refuses_non_probabilities():
+    ax = p_alive_heatmap(GRID, ax=plt.figure().gca())
+    assert ax.collections[0].get_cmap().name == "viridis"
+    with pytest.raises(ValueError, match=r"`grid` must hold probabilities from 0 to 1, but has 1\.5"):
+        p_alive_heatmap(GRID.mask(GRID > 0.6, 1.5), ax=plt.figure().gca())

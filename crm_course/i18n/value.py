@@ -101,6 +101,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "valueview.clv.unlimited": {"en": "unlimited horizon", "zh": "无限期"},
     "valueview.clv.periods": {"en": "{horizon} periods", "zh": "{horizon} 期"},
     "valueview.clv.line": {"en": "{rate:.0%}", "zh": "{rate:.0%}"},
+    "valueview.pareto.cuts": {
+        "en": "Classes cut at {a:.0%} and {b:.0%} of value",
+        "zh": "分类界限：价值累计 {a:.0%} 与 {b:.0%}",
+    },
     "valueview.clv.point": {"en": "CLV {clv:,.0f}", "zh": "CLV {clv:,.0f}"},
     "valueview.palive.title": {
         "en": "P(alive) of customers observed for {T:g} {unit}",
