@@ -487,7 +487,7 @@ def _polish(f, x: np.ndarray, steps: int = 20) -> tuple[np.ndarray, np.ndarray, 
 
 
 def _maximise(log_likelihood, start: list[float], n_customers: int, model: str, names: list[str],
-              n_repeat: int) -> tuple[list[float], float]:
+              n_repeat: int | None = None) -> tuple[list[float], float]:
     """Maximum likelihood: (parameters, log-likelihood).
 
     The search runs over the parameters' logarithms, so they stay positive, and on the mean
@@ -519,9 +519,10 @@ def _maximise(log_likelihood, start: list[float], n_customers: int, model: str, 
     elif not unsure:
         unsure = list(names)
     if unsure:
+        repeaters = "" if n_repeat is None else f", {n_repeat} with repeat purchases"
         warnings.warn(
-            f"The {model} estimates are not identified by this data ({n_customers} customers, {n_repeat} with "
-            f"repeat purchases): the likelihood is almost flat in {', '.join(unsure)}, so very different values "
+            f"The {model} estimates are not identified by this data ({n_customers} customers{repeaters}): "
+            f"the likelihood is almost flat in {', '.join(unsure)}, so very different values "
             f"fit about as well. Do not trust them; use more customers or a longer calibration period.",
             RuntimeWarning,
             stacklevel=3,

@@ -251,7 +251,8 @@ def fit_sbg(survivors: Any) -> SBG:
         )
     n = len(churned)
     (alpha, beta), log_likelihood = _maximise(
-        lambda params: _sbg_log_likelihood(params, churned, alive_at_end), [1.0, 1.0], int(counts[0]), "sBG"
+        lambda params: _sbg_log_likelihood(params, churned, alive_at_end), [1.0, 1.0], int(counts[0]), "sBG",
+        ["alpha", "beta"],
     )
     t = np.arange(1, n + 1)
     d = churned.sum()

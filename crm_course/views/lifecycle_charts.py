@@ -16,7 +16,7 @@ from matplotlib.ticker import PercentFormatter, StrMethodFormatter
 from .._validation import require_columns, require_frame
 from ..i18n import text
 from ..models.lifecycle import STAGES
-from ._style import prepare
+from ._style import plot_style
 
 __all__ = [
     "STAGE_COLORS",
@@ -45,23 +45,22 @@ def stage_bar(stages: pd.Series, *, ax=None):
     >>> stage_bar(crm.lifecycle_stages(crm.load_dataset("retail"))).get_xlabel()
     'Number of customers'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    counts = pd.Series(stages).value_counts().reindex(STAGES, fill_value=0)
-    counts = counts[counts > 0]
-    labels = [_stage(code, language) for code in counts.index]
-    sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[STAGE_COLORS[c] for c in counts.index],
-                edgecolor="#636363", legend=False, ax=ax)
-    for y, n in enumerate(counts):
-        ax.text(n, y, f" {n:,}", va="center", fontsize=12)
-    ax.set_xlabel(text("lifecycle.customers", language))
-    ax.set_ylabel(text("lifecycle.stage", language))
-    attrs = stages.attrs
-    if {"as_of", "lapsed_after", "loyal_from"} <= attrs.keys():
-        ax.set_title(text("lifecycle.stages_title", language, as_of=f"{attrs['as_of']:%Y-%m-%d}",
-                          lapsed_after=attrs["lapsed_after"], loyal_from=attrs["loyal_from"]))
-    ax.margins(x=0.15)
-    return ax
+    with plot_style(ax) as (ax, language):
+        counts = pd.Series(stages).value_counts().reindex(STAGES, fill_value=0)
+        counts = counts[counts > 0]
+        labels = [_stage(code, language) for code in counts.index]
+        sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[STAGE_COLORS[c] for c in counts.index],
+                    edgecolor="#636363", legend=False, ax=ax)
+        for y, n in enumerate(counts):
+            ax.text(n, y, f" {n:,}", va="center", fontsize=12)
+        ax.set_xlabel(text("lifecycle.customers", language))
+        ax.set_ylabel(text("lifecycle.stage", language))
+        attrs = stages.attrs
+        if {"as_of", "lapsed_after", "loyal_from"} <= attrs.keys():
+            ax.set_title(text("lifecycle.stages_title", language, as_of=f"{attrs['as_of']:%Y-%m-%d}",
+                              lapsed_after=attrs["lapsed_after"], loyal_from=attrs["loyal_from"]))
+        ax.margins(x=0.15)
+        return ax
 
 
 def transition_heatmap(table: pd.DataFrame, *, ax=None):
@@ -74,23 +73,22 @@ def transition_heatmap(table: pd.DataFrame, *, ax=None):
     >>> ax.get_ylabel()
     'Stage at start'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_frame(table, "table")
-    shown = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
-    shares = bool(table.attrs.get("normalize"))
-    sns.heatmap(shown, annot=True, fmt=".0%" if shares else ",d", cmap="Blues", cbar=False, linewidths=0.5,
-                linecolor="white", ax=ax,
-                xticklabels=[_stage(c, language) for c in shown.columns],
-                yticklabels=[_stage(c, language) for c in shown.index])
-    ax.set_xlabel(text("lifecycle.end", language))
-    ax.set_ylabel(text("lifecycle.start", language))
-    if {"start", "end"} <= table.attrs.keys():
-        ax.set_title(text("lifecycle.transitions_title", language, start=f"{table.attrs['start']:%Y-%m-%d}",
-                          end=f"{table.attrs['end']:%Y-%m-%d}"))
-    ax.tick_params(axis="x", rotation=30)
-    ax.tick_params(axis="y", rotation=0)
-    return ax
+    with plot_style(ax) as (ax, language):
+        require_frame(table, "table")
+        shown = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+        shares = bool(table.attrs.get("normalize"))
+        sns.heatmap(shown, annot=True, fmt=".0%" if shares else ",d", cmap="Blues", cbar=False, linewidths=0.5,
+                    linecolor="white", ax=ax,
+                    xticklabels=[_stage(c, language) for c in shown.columns],
+                    yticklabels=[_stage(c, language) for c in shown.index])
+        ax.set_xlabel(text("lifecycle.end", language))
+        ax.set_ylabel(text("lifecycle.start", language))
+        if {"start", "end"} <= table.attrs.keys():
+            ax.set_title(text("lifecycle.transitions_title", language, start=f"{table.attrs['start']:%Y-%m-%d}",
+                              end=f"{table.attrs['end']:%Y-%m-%d}"))
+        ax.tick_params(axis="x", rotation=30)
+        ax.tick_params(axis="y", rotation=0)
+        return ax
 
 
 def cohort_heatmap(table: pd.DataFrame, *, ax=None):
@@ -102,24 +100,23 @@ def cohort_heatmap(table: pd.DataFrame, *, ax=None):
     >>> cohort_heatmap(crm.cohort_table(tx[~tx["cancelled"]], metric="share")).get_ylabel()
     'Acquisition cohort (first purchase)'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_frame(table, "table")
-    metric, period = table.attrs.get("metric", "customers"), table.attrs.get("period", "M")
-    share = metric == "share"
-    big = len(table.columns) <= 16
-    labelled = table.set_axis([str(c) for c in table.index], axis=0)  # Period labels as text
-    sns.heatmap(labelled, annot=big, fmt=".0%" if share else ",.0f", cmap="Blues", linewidths=0.5, linecolor="white",
-                vmax=table.iloc[:, 1:].max().max() if share and table.shape[1] > 1 else None,  # period 0 is always 100%
-                annot_kws={"fontsize": 9}, ax=ax,
-                cbar_kws={"label": text(f"cohort.metric.{metric}", language),
-                          "format": PercentFormatter(1.0, decimals=0) if share else StrMethodFormatter("{x:,.0f}")})
-    ax.tick_params(axis="y", rotation=0)
-    unit = text(f"cohort.period.{period}", language)
-    ax.set_xlabel(f"{text('cohort.period', language)} ({unit})")
-    ax.set_ylabel(text("cohort.cohort", language))
-    ax.set_title(text(f"cohort.metric.{metric}", language))
-    return ax
+    with plot_style(ax) as (ax, language):
+        require_frame(table, "table")
+        metric, period = table.attrs.get("metric", "customers"), table.attrs.get("period", "M")
+        share = metric == "share"
+        big = len(table.columns) <= 16
+        labelled = table.set_axis([str(c) for c in table.index], axis=0)  # Period labels as text
+        sns.heatmap(labelled, annot=big, fmt=".0%" if share else ",.0f", cmap="Blues", linewidths=0.5, linecolor="white",
+                    vmax=table.iloc[:, 1:].max().max() if share and table.shape[1] > 1 else None,  # period 0 is always 100%
+                    annot_kws={"fontsize": 9}, ax=ax,
+                    cbar_kws={"label": text(f"cohort.metric.{metric}", language),
+                              "format": PercentFormatter(1.0, decimals=0) if share else StrMethodFormatter("{x:,.0f}")})
+        ax.tick_params(axis="y", rotation=0)
+        unit = text(f"cohort.period.{period}", language)
+        ax.set_xlabel(f"{text('cohort.period', language)} ({unit})")
+        ax.set_ylabel(text("cohort.cohort", language))
+        ax.set_title(text(f"cohort.metric.{metric}", language))
+        return ax
 
 
 def retention_projection_plot(table: pd.DataFrame, *, ax=None):
@@ -131,21 +128,20 @@ def retention_projection_plot(table: pd.DataFrame, *, ax=None):
     >>> len(retention_projection_plot(table, ax=plt.figure().gca()).get_lines())
     3
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(table, {c: c for c in ("actual", "sbg", "geometric", "calibration")}, "table")
-    last_calibrated = table.index[table["calibration"]].max()
-    ax.axvspan(table.index.min(), last_calibrated, color="#f0f0f0", zorder=0,
-               label=f"{text('retention.calibration', language)}: {last_calibrated}")
-    ax.plot(table.index, table["actual"], "o", color=ACTUAL, label=text("retention.actual", language))
-    ax.plot(table.index, table["sbg"], color=SBG, linewidth=2.5, label=text("retention.sbg", language))
-    ax.plot(table.index, table["geometric"], color=GEOMETRIC, linewidth=2, linestyle="--",
-            label=text("retention.geometric", language))
-    ax.set_xlabel(text("cohort.period", language))
-    ax.set_ylabel(text("retention.survivors", language))
-    ax.set_ylim(bottom=0)
-    ax.legend(frameon=False)
-    return ax
+    with plot_style(ax) as (ax, language):
+        require_columns(table, {c: c for c in ("actual", "sbg", "geometric", "calibration")}, "table")
+        last_calibrated = table.index[table["calibration"]].max()
+        ax.axvspan(table.index.min(), last_calibrated, color="#f0f0f0", zorder=0,
+                   label=f"{text('retention.calibration', language)}: {last_calibrated}")
+        ax.plot(table.index, table["actual"], "o", color=ACTUAL, label=text("retention.actual", language))
+        ax.plot(table.index, table["sbg"], color=SBG, linewidth=2.5, label=text("retention.sbg", language))
+        ax.plot(table.index, table["geometric"], color=GEOMETRIC, linewidth=2, linestyle="--",
+                label=text("retention.geometric", language))
+        ax.set_xlabel(text("cohort.period", language))
+        ax.set_ylabel(text("retention.survivors", language))
+        ax.set_ylim(bottom=0)
+        ax.legend(frameon=False)
+        return ax
 
 
 def survival_plot(km: pd.DataFrame, *, ax=None):
@@ -156,21 +152,20 @@ def survival_plot(km: pd.DataFrame, *, ax=None):
     >>> survival_plot(crm.kaplan_meier(crm.load_dataset("retail"), unit="W"), ax=plt.figure().gca()).get_ylabel()
     'Survival (share still a customer)'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(km, {c: c for c in ("survival", "lower", "upper")}, "km")
-    times = np.concatenate([[0.0], km.index.to_numpy(dtype=float)])
-    survival = np.concatenate([[1.0], km["survival"].to_numpy()])
-    ax.fill_between(times, np.concatenate([[1.0], km["lower"]]), np.concatenate([[1.0], km["upper"]]),
-                    step="post", color="#c6dbef", linewidth=0)
-    ax.step(times, survival, where="post", color=SBG, linewidth=2.5)
-    unit = text(f"retention.unit.{km.attrs.get('unit', 'D')}", language)
-    ax.set_xlabel(f"{text('retention.time', language)} ({unit})")
-    ax.set_ylabel(text("retention.survival", language))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylim(0, 1.02)
-    ax.set_title(text("retention.kaplan_meier", language))
-    return ax
+    with plot_style(ax) as (ax, language):
+        require_columns(km, {c: c for c in ("survival", "lower", "upper")}, "km")
+        times = np.concatenate([[0.0], km.index.to_numpy(dtype=float)])
+        survival = np.concatenate([[1.0], km["survival"].to_numpy()])
+        ax.fill_between(times, np.concatenate([[1.0], km["lower"]]), np.concatenate([[1.0], km["upper"]]),
+                        step="post", color="#c6dbef", linewidth=0)
+        ax.step(times, survival, where="post", color=SBG, linewidth=2.5)
+        unit = text(f"retention.unit.{km.attrs.get('unit', 'D')}", language)
+        ax.set_xlabel(f"{text('retention.time', language)} ({unit})")
+        ax.set_ylabel(text("retention.survival", language))
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_ylim(0, 1.02)
+        ax.set_title(text("retention.kaplan_meier", language))
+        return ax
 
 
 def migration_values_plot(model, *, ax=None):
@@ -181,18 +176,17 @@ def migration_values_plot(model, *, ax=None):
     >>> migration_values_plot(model).get_xlabel()
     'Periods since last purchase'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    values = model.values
-    colors = [SBG if v >= 0 else GEOMETRIC for v in values]
-    ax.bar([str(s) for s in values.index], values.to_numpy(), color=colors, edgecolor="#636363")
-    for x, v in enumerate(values):
-        ax.text(x, v, f"{v:,.2f}", ha="center", va="bottom" if v >= 0 else "top", fontsize=11)
-    ax.axhline(0, color="#636363", linewidth=1)
-    ax.set_xlabel(text("migration.state", language))
-    ax.set_ylabel(text("migration.value", language))
-    ax.margins(y=0.15)
-    return ax
+    with plot_style(ax) as (ax, language):
+        values = model.values
+        colors = [SBG if v >= 0 else GEOMETRIC for v in values]
+        ax.bar([str(s) for s in values.index], values.to_numpy(), color=colors, edgecolor="#636363")
+        for x, v in enumerate(values):
+            ax.text(x, v, f"{v:,.2f}", ha="center", va="bottom" if v >= 0 else "top", fontsize=11)
+        ax.axhline(0, color="#636363", linewidth=1)
+        ax.set_xlabel(text("migration.state", language))
+        ax.set_ylabel(text("migration.value", language))
+        ax.margins(y=0.15)
+        return ax
 
 
 def winback_plot(plan: pd.DataFrame, *, top: int = 50, ax=None):
@@ -203,17 +197,16 @@ def winback_plot(plan: pd.DataFrame, *, top: int = 50, ax=None):
     >>> winback_plot(crm.winback_priority(crm.load_dataset("retail"), budget=100, contact_cost=20)).get_ylabel()
     'Worth winning back'
     """
-    language = prepare()
-    ax = ax or plt.gca()
-    require_columns(plan, {c: c for c in ("worth", "contact", "rank")}, "plan")
-    shown = plan.sort_values("rank").head(top)
-    colors = np.where(shown["contact"], SBG, "#c6dbef")
-    ax.bar(np.arange(1, len(shown) + 1), shown["worth"].to_numpy(), color=colors, width=0.85)
-    if "contact_cost" in plan.attrs:
-        ax.axhline(plan.attrs["contact_cost"], color=GEOMETRIC, linestyle="--", linewidth=1.5)
-    ax.set_xlabel(text("winback.rank", language))
-    ax.set_ylabel(text("winback.worth", language))
-    if {"contacted", "worth_contacted", "budget"} <= plan.attrs.keys():
-        ax.set_title(text("winback.title", language, contacted=plan.attrs["contacted"], lost=len(plan),
-                          budget=plan.attrs["budget"], worth=plan.attrs["worth_contacted"]))
-    return ax
+    with plot_style(ax) as (ax, language):
+        require_columns(plan, {c: c for c in ("worth", "contact", "rank")}, "plan")
+        shown = plan.sort_values("rank").head(top)
+        colors = np.where(shown["contact"], SBG, "#c6dbef")
+        ax.bar(np.arange(1, len(shown) + 1), shown["worth"].to_numpy(), color=colors, width=0.85)
+        if "contact_cost" in plan.attrs:
+            ax.axhline(plan.attrs["contact_cost"], color=GEOMETRIC, linestyle="--", linewidth=1.5)
+        ax.set_xlabel(text("winback.rank", language))
+        ax.set_ylabel(text("winback.worth", language))
+        if {"contacted", "worth_contacted", "budget"} <= plan.attrs.keys():
+            ax.set_title(text("winback.title", language, contacted=plan.attrs["contacted"], lost=len(plan),
+                              budget=plan.attrs["budget"], worth=plan.attrs["worth_contacted"]))
+        return ax
