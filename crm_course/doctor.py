@@ -16,12 +16,13 @@ REQUIRED = {
     "pandas": "2.2",
     "numpy": "1.26",
     "scipy": "1.11",
-    "matplotlib": "3.8",
+    "matplotlib": "3.11",
     "seaborn": "0.13",
     "ipywidgets": "8.1",
     "jupyterlab": "4.0",
     "ipykernel": "6.25",
     "nbclient": "0.10",
+    "statsmodels": "0.14",
 }
 
 

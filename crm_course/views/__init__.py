@@ -3,9 +3,36 @@
 Importing this package loads matplotlib and seaborn; ``import crm_course`` does not.
 """
 
+from .culture import (
+    audit_profile,
+    gap_model_diagram,
+    nps_bar,
+    satisfaction_trap_chart,
+    servqual_gap_bars,
+    trap_benchmarks_chart,
+)
 from .lifecycle import closeness_bar
+from .lifecycle_charts import (
+    cohort_heatmap,
+    migration_values_plot,
+    retention_projection_plot,
+    stage_bar,
+    survival_plot,
+    transition_heatmap,
+    winback_plot,
+)
 from .strategy import burnett_plot, growth_plot, relationship_plot, sensitivity_plot
 from .value import clv_sensitivity_plot, p_alive_heatmap, pareto_chart, rf_heatmap, segment_bars
 
-__all__ = ["closeness_bar", "burnett_plot", "growth_plot", "sensitivity_plot", "relationship_plot",
-           "pareto_chart", "segment_bars", "rf_heatmap", "clv_sensitivity_plot", "p_alive_heatmap"]
+__all__ = [
+    # strategy (01)
+    "burnett_plot", "growth_plot", "sensitivity_plot", "relationship_plot",
+    # lifecycle (00, 02)
+    "closeness_bar", "stage_bar", "transition_heatmap", "cohort_heatmap", "retention_projection_plot",
+    "survival_plot", "migration_values_plot", "winback_plot",
+    # value (03)
+    "pareto_chart", "segment_bars", "rf_heatmap", "clv_sensitivity_plot", "p_alive_heatmap",
+    # culture (04)
+    "gap_model_diagram", "servqual_gap_bars", "satisfaction_trap_chart", "trap_benchmarks_chart", "nps_bar",
+    "audit_profile",
+]
