@@ -119,7 +119,8 @@ def test_growth_plot_cells_are_in_ansoff_layout():
     # rows: existing customers on top (y 0.5), new below; columns: existing products left.
     assert positions["Loyalty"] == (0.5, 0.5) and positions["Expansion"] == (1.5, 0.5)
     assert positions["Acquisition"] == (0.5, 1.5) and positions["Diversification"] == (1.5, 1.5)
-    assert ax.get_title() == "Customer growth matrix"
+    assert ax.get_title() == "Customer growth matrix: revenue from 2024-07-01"  # the split, from the matrix's attrs
+    assert growth_plot(GROWTH.copy().pipe(lambda m: setattr(m, "attrs", {}) or m)).get_title() == "Customer growth matrix"
     with pytest.raises(ValueError, match=r"`matrix` has no column\(s\) \['share'\]"):
         growth_plot(GROWTH.drop(columns="share"))
 
