@@ -195,16 +195,20 @@ def _match_columns(raw: pd.DataFrame, wanted: dict, source_name: str) -> dict:
             found[argument] = name
         elif _strip(name) in by_stripped:
             found[argument] = by_stripped[_strip(name)]
-    if len(found) < len(wanted) and len(raw.columns) == 1:
-        only = str(raw.columns[0])
-        hint = next((s for s in SEPARATORS if s in only), None)
-        if hint:
-            raise ValueError(
-                f"`{source_name}` was read as a single column {only!r}: its fields are separated by {hint!r}. "
-                f"Pass sep={hint!r}."
-            )
+    if len(found) < len(wanted):
+        _refuse_one_column(list(raw.columns), source_name)
     require_columns(raw, {a: found.get(a, name) for a, name in wanted.items()}, data_name=source_name)
     return found
+
+
+def _refuse_one_column(header: list, name: str) -> None:
+    """A header read as one cell such as 'id;date;amount' means the separator is another one: say which."""
+    hint = next((s for s in SEPARATORS if s in str(header[0])), None) if len(header) == 1 else None
+    if hint:
+        raise ValueError(
+            f"`{name}` was read as a single column {header[0]!r}: its fields are separated by {hint!r}. "
+            f"Pass sep={hint!r}."
+        )
 
 
 def _strip(name):
@@ -325,7 +329,7 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
 
 def _reads_as_simplified(text: str) -> bool:
     """False when GB18030 text is mostly kana, box drawing or rare characters: Big5 bytes read as GBK."""
-    sample = Counter(ch for ch in text[:1_000_000] if ord(ch) > 0x7F)
+    sample = Counter(re.sub(r"[\x00-\x7f]+", "", text[:1_000_000]))
     odd = sum(n for ch, n in sample.items() if _unlikely_in_chinese(ch))
     return odd <= 0.2 * sum(sample.values())
 
@@ -352,24 +356,33 @@ def _read_csv(path: Path, text: str, data: bytes, encoding: str, wanted: dict, s
         sep = max(SEPARATORS, key=lambda s: len(next(csv.reader([first_line], delimiter=s))))
     header = [_strip(cell) for cell in next(csv.reader([first_line.rstrip("\r")], delimiter=sep))]
     require_unique_columns(header, name)
-    by_stripped = {cell: cell for cell in header}
-    customer = by_stripped.get(_strip(wanted["customer"]))
-    date = by_stripped.get(_strip(wanted["date"]))
-    amount = by_stripped.get(_strip(wanted["amount"]))
-    probe = data if encoding in ("utf-8-sig", "gb18030", *TRADITIONAL) else text.encode("utf-8")
-    text_ids = customer is None or _may_have_leading_zeros(probe, sep)
+    if not all(_strip(wanted[a]) in header for a in wanted):
+        _refuse_one_column(header, name)
+    customer, date, amount = (_strip(wanted[a]) if _strip(wanted[a]) in header else None for a in wanted)
+    ascii_kept = "0123456789 \n\",;\t|".encode(encoding, errors="replace") == b"0123456789 \n\",;\t|"
+    text_ids = customer is None or _may_have_leading_zeros(data if ascii_kept else text.encode("utf-8"), sep)
     dtypes = {c: str for c in header if c not in (date, amount) and (c != customer or text_ids)}
     options = dict(sep=sep, header=0, names=header, dtype=dtypes, keep_default_na=False, na_values=[""])
     if date is not None:
         options.update(parse_dates=[date], date_format="ISO8601")
     try:
-        return pd.read_csv(path, encoding=encoding, compression="infer", **options)
+        frame = pd.read_csv(path, encoding=encoding, compression="infer", **options)
+        if not text_ids and pd.api.types.is_float_dtype(frame[customer]) and not _exactly_whole(frame[customer]):
+            dtypes[customer] = str  # ids such as 1001.5 or 20 digits long: keep their text exactly
+            frame = pd.read_csv(path, encoding=encoding, compression="infer", **options)
     except pd.errors.ParserError as error:
-        raise ValueError(
-            f"{name} could not be split into the {len(header)} columns of its header ({error}). A line with more "
-            f"fields than the header often means amounts with decimal commas (12,50) in a comma-separated file: "
-            f"quote them, save the file with ';' between fields, or pass sep='...' (found {sep!r})."
-        ) from None
+        raise _too_many_fields(name, header, sep, str(error)) from None
+    if not isinstance(frame.index, pd.RangeIndex):  # every line had one field more: pandas made it the index
+        raise _too_many_fields(name, header, sep, f"every line has {len(header) + 1} fields")
+    return frame
+
+
+def _too_many_fields(name: str, header: list, sep: str, detail: str) -> ValueError:
+    return ValueError(
+        f"{name} could not be split into the {len(header)} columns of its header ({detail}). A line with more "
+        f"fields than the header often means amounts with decimal commas (12,50) in a comma-separated file: "
+        f"quote them, save the file with ';' between fields, or pass sep='...' (found {sep!r})."
+    )
 
 
 def _may_have_leading_zeros(data: bytes, sep: str) -> bool:
@@ -389,20 +402,24 @@ def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: in
 def _per_value(series: pd.Series, convert) -> pd.Series:
     """Apply ``convert`` (Series -> Series) once per distinct value and spread the answers back."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    converted = convert(pd.Series(uniques, dtype=series.dtype if series.dtype != object else object))
+    converted = convert(pd.Series(uniques))
     values = converted.array.take(codes, allow_fill=True)
     return pd.Series(values, index=series.index, name=series.name)
 
 
 def _clean_ids(ids: pd.Series, *, from_file: bool) -> pd.Series:
     """Ids as text (spaces trimmed, blanks missing, 1001.0 written 1001); a DataFrame's numbers stay numbers."""
-    if pd.api.types.is_numeric_dtype(ids) and not pd.api.types.is_bool_dtype(ids):
-        whole = pd.api.types.is_integer_dtype(ids) or bool(((ids.dropna() % 1) == 0).all())
-        if not from_file:
-            return ids.astype("Int64") if whole and not pd.api.types.is_integer_dtype(ids) else ids
-        if whole and bool((ids.dropna().abs() < 2**53).all()):
-            return _per_value(ids, lambda u: u.astype("Int64").astype("string"))
+    numeric = pd.api.types.is_numeric_dtype(ids) and not pd.api.types.is_bool_dtype(ids)
+    if numeric and not from_file:
+        return ids.astype("Int64") if pd.api.types.is_float_dtype(ids) and _exactly_whole(ids) else ids
+    if numeric:  # read as numbers by pandas' C parser; _read_csv made sure they are exact whole numbers
+        return _per_value(ids, lambda u: (u if pd.api.types.is_integer_dtype(u) else u.astype("Int64")).astype("string"))
     return _per_value(ids, _clean_id_text)
+
+
+def _exactly_whole(numbers: pd.Series) -> bool:
+    values = numbers.dropna()
+    return bool(((values % 1 == 0) & (values.abs() < 2**53)).all())
 
 
 def _clean_id_text(ids: pd.Series) -> pd.Series:
