@@ -362,3 +362,18 @@ def test_bad_dates_in_a_file_fall_back_and_are_refused_with_their_line(tmp_path)
     path = write(tmp_path, "customer_id,date,amount\na,2024-01-01,1\nb,soon,2\nc,,3\n")
     with pytest.raises(ValueError, match=r"2 row\(s\) of x.csv have unparseable date.*line 3.*'soon'.*line 4"):
         crm.read_transactions(path.rename(tmp_path / "x.csv"))
+
+
+def test_gbk_after_a_long_ascii_start_is_still_detected(tmp_path):
+    path = tmp_path / "late.csv"
+    rows = "".join(f"c{i},2024-01-01,1\n" for i in range(80_000))
+    path.write_bytes(f"customer_id,date,amount,门店\n{rows}".replace(",1\n", ",1,x\n").encode("gbk") + "甲,2024-01-02,2,上海\n".encode("gbk"))
+    assert path.stat().st_size > 1 << 20
+    tx = crm.read_transactions(path)
+    assert tx.attrs["report"].encoding == "gb18030" and tx["门店"].iloc[-1] == "上海"
+
+
+def test_utf16_without_bom_and_ascii_only(tmp_path):
+    path = tmp_path / "plain16.csv"
+    path.write_bytes("customer_id,date,amount\na,2024-01-01,1\n".encode("utf-16-le"))
+    assert crm.read_transactions(path)["customer_id"].tolist() == ["a"]

@@ -241,8 +241,23 @@ def _read_source(source, wanted, encoding, sheet_name, sep):
                 f"'big5' or 'utf-16', or leave encoding=None to detect it."
             ) from None
     data = _file_bytes(path)
-    text, found = _decode(data, encoding, path.name)
+    if encoding is None and _utf8_head(data) is not None:  # pandas checks the rest while it parses
+        try:
+            return _read_csv(path, _utf8_head(data), data, "utf-8-sig", wanted, sep), path.name, "utf-8-sig", 2
+        except UnicodeDecodeError:
+            pass
+    text, found = _decode(data, encoding, path.name, utf8=False)
     return _read_csv(path, text, data, found, wanted, sep), path.name, found, 2
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """The first megabyte as UTF-8 text, or None when it is not UTF-8 (zero bytes: UTF-16 without BOM)."""
+    if b"\x00" in data:
+        return None
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[: 1 << 20], final=len(data) <= 1 << 20)
+    except UnicodeDecodeError:
+        return None
 
 
 def _read_excel(path: Path, sheet_name) -> pd.DataFrame:
@@ -283,7 +298,7 @@ def _file_bytes(path: Path) -> bytes:
     return data
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+def _decode(data: bytes, encoding: str | None, name: str, *, utf8: bool = True) -> tuple[str, str]:
     """The file's text and its encoding: the one given, or the first that reads it as sensible text."""
     if encoding is not None:
         try:
@@ -304,10 +319,11 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
         if found is None:
             raise ValueError(f"{name} holds zero bytes: it is not a text (CSV) file. Save it as 'CSV UTF-8'.")
         return _decode(data, found, name)
-    try:
-        return data.decode("utf-8-sig"), "utf-8-sig"
-    except UnicodeDecodeError:
-        pass
+    if utf8:
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -350,7 +366,7 @@ def _read_csv(path: Path, text: str, data: bytes, encoding: str, wanted: dict, s
     """Parse CSV text: numbers and ISO dates by pandas' C parser, every other column as text."""
     name = path.name
     first_line = text[: text.find("\n")] if "\n" in text else text
-    if not text.strip():
+    if not text or text.isspace():
         raise ValueError(f"{name} is empty: it has no header line and no rows. Export the data again.")
     if sep is None:
         sep = max(SEPARATORS, key=lambda s: len(next(csv.reader([first_line], delimiter=s))))
@@ -387,8 +403,16 @@ def _too_many_fields(name: str, header: list, sep: str, detail: str) -> ValueErr
 
 def _may_have_leading_zeros(data: bytes, sep: str) -> bool:
     """Could any field start with 0 and another digit (an id like 00042 that numbers would lose)?"""
-    starts = {sep.encode(), b"\n", b'"', b" "}
-    return any(re.search(re.escape(start) + rb"0[0-9]", data) for start in starts)
+    for start in {sep.encode(), b"\n", b'"', b" "}:
+        position, seen = data.find(start + b"0"), 0
+        while position != -1:
+            if data[position + 2 : position + 3].isdigit():
+                return True
+            seen += 1
+            if seen > 1000:  # many fields like 0.5: let the regular expression scan the rest
+                return re.compile(re.escape(start) + rb"0[0-9]").search(data, position) is not None
+            position = data.find(start + b"0", position + 2)
+    return False
 
 
 def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: int | None) -> str:
