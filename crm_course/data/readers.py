@@ -139,12 +139,12 @@ def read_transactions(
 
     report = ReadReport(source_name, found_encoding, len(raw))
     tx = raw.rename(columns={customer: "customer_id", date: "date", amount: "amount"})
-    ids = _clean_ids(tx["customer_id"], from_file=first_line is not None)
+    ids, no_id = _clean_ids(tx["customer_id"], from_file=first_line is not None)
     dates = _parse_dates(tx["date"], dayfirst=dayfirst, column=date, report=report)
     amounts = _parse_amounts(tx["amount"], column=amount)
 
     problems = {
-        f"no customer id (column {customer!r})": ids.isna().to_numpy(),
+        f"no customer id (column {customer!r})": no_id,
         f"unparseable date (column {date!r})": dates.isna().to_numpy(),
         f"non-numeric amount (column {amount!r})": amounts.isna().to_numpy(),
         f"infinite amount (column {amount!r})": np.isinf(amounts.to_numpy()),
@@ -423,19 +423,24 @@ def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: in
     return "; ".join(f"{where} {value}" for where, value in zip(shown, values)) + more
 
 
-def _per_value(series: pd.Series, convert) -> pd.Series:
-    """Apply ``convert`` (Series -> Series) once per distinct value and spread the answers back."""
+def _per_value(series: pd.Series, convert) -> tuple[pd.Series, np.ndarray]:
+    """Apply ``convert`` (Series -> Series) once per distinct value and spread the answers back;
+    also return which rows are missing in the answer (cheaper to know per distinct value)."""
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     converted = convert(pd.Series(uniques))
-    values = converted.array.take(codes, allow_fill=True)
-    return pd.Series(values, index=series.index, name=series.name)
+    gaps = codes < 0
+    values = converted.array.take(codes, allow_fill=bool(gaps.any()))
+    missing = converted.isna().to_numpy()[codes] | gaps
+    return pd.Series(values, index=series.index, name=series.name), missing
 
 
-def _clean_ids(ids: pd.Series, *, from_file: bool) -> pd.Series:
-    """Ids as text (spaces trimmed, blanks missing, 1001.0 written 1001); a DataFrame's numbers stay numbers."""
+def _clean_ids(ids: pd.Series, *, from_file: bool) -> tuple[pd.Series, np.ndarray]:
+    """Ids as text (spaces trimmed, blanks missing, 1001.0 written 1001), and which are missing;
+    a DataFrame's numbers stay numbers."""
     numeric = pd.api.types.is_numeric_dtype(ids) and not pd.api.types.is_bool_dtype(ids)
     if numeric and not from_file:
-        return ids.astype("Int64") if pd.api.types.is_float_dtype(ids) and _exactly_whole(ids) else ids
+        whole = pd.api.types.is_float_dtype(ids) and _exactly_whole(ids)
+        return (ids.astype("Int64") if whole else ids), ids.isna().to_numpy()
     if numeric:  # read as numbers by pandas' C parser; _read_csv made sure they are exact whole numbers
         return _per_value(ids, lambda u: (u if pd.api.types.is_integer_dtype(u) else u.astype("Int64")).astype("string"))
     return _per_value(ids, _clean_id_text)
@@ -455,7 +460,7 @@ def _parse_amounts(amounts: pd.Series, *, column) -> pd.Series:
     """Numbers, also from text like '¥1,200.50', '1.234,50', '１２元'; anything else becomes NaN."""
     if pd.api.types.is_numeric_dtype(amounts) and not pd.api.types.is_bool_dtype(amounts):
         return amounts.astype(float)
-    return _per_value(amounts, lambda u: _amount_text(u, column)).astype(float)
+    return _per_value(amounts, lambda u: _amount_text(u, column))[0].astype(float)
 
 
 def _amount_text(amounts: pd.Series, column) -> pd.Series:
@@ -480,9 +485,7 @@ def _parse_dates(dates: pd.Series, *, dayfirst: bool | None, column, report: Rea
     """Dates to Timestamps; ambiguous day/month text is refused until ``dayfirst`` is given."""
     if pd.api.types.is_datetime64_any_dtype(dates):
         return dates
-    codes, uniques = pd.factorize(dates, use_na_sentinel=True)
-    parsed = _date_text(pd.Series(uniques, dtype=object), dayfirst=dayfirst, column=column, report=report)
-    return pd.Series(parsed.array.take(codes, allow_fill=True), index=dates.index, name=dates.name)
+    return _per_value(dates, lambda u: _date_text(u, dayfirst=dayfirst, column=column, report=report))[0]
 
 
 def _date_text(values: pd.Series, *, dayfirst: bool | None, column, report: ReadReport) -> pd.Series:
