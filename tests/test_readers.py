@@ -377,3 +377,22 @@ def test_utf16_without_bom_and_ascii_only(tmp_path):
     path = tmp_path / "plain16.csv"
     path.write_bytes("customer_id,date,amount\na,2024-01-01,1\n".encode("utf-16-le"))
     assert crm.read_transactions(path)["customer_id"].tolist() == ["a"]
+
+
+@pytest.mark.parametrize(
+    "options, error, message",
+    [
+        (dict(customer=None), TypeError, r"`customer` must be a column name such as 'customer', but None"),
+        (dict(sep=";;"), ValueError, r"`sep` must be one character.*';;'"),
+        (dict(encoding=8), TypeError, r"`encoding` must be a name such as 'utf-8'.*8 was passed"),
+    ],
+)
+def test_invalid_arguments_are_named(options, error, message):
+    with pytest.raises(error, match=message):
+        crm.read_transactions(RAW, **{**COLUMNS, **options})
+
+
+def test_a_csv_named_xlsx_is_explained(tmp_path):
+    path = write(tmp_path, "customer_id,date,amount\na,2024-01-01,1\n", "export.xlsx")
+    with pytest.raises(ValueError, match=r"export.xlsx could not be opened as an Excel workbook.*\.csv extension"):
+        crm.read_transactions(path)

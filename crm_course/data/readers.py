@@ -126,6 +126,13 @@ def read_transactions(
     require_choice(bad_rows, ["refuse", "drop"], "bad_rows")
     dayfirst = require_flag(dayfirst, "dayfirst", allow_none=True)
     wanted = {"customer": customer, "date": date, "amount": amount}
+    for argument, name in wanted.items():
+        if name is None or isinstance(name, (bool, list, tuple, dict, set)):
+            raise TypeError(f"`{argument}` must be a column name such as {argument!r}, but {name!r} was passed.")
+    if sep is not None and not (isinstance(sep, str) and len(sep) == 1):
+        raise ValueError(f"`sep` must be one character such as ',', ';' or '\\t', or None to find it, but {sep!r} was passed.")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"`encoding` must be a name such as 'utf-8' or 'gb18030', or None, but {encoding!r} was passed.")
     raw, source_name, found_encoding, first_line = _read_source(source, wanted, encoding, sheet_name, sep)
     columns = _match_columns(raw, wanted, source_name)
     customer, date, amount = columns["customer"], columns["date"], columns["amount"]
@@ -261,7 +268,16 @@ def _utf8_head(data: bytes) -> str | None:
 
 
 def _read_excel(path: Path, sheet_name) -> pd.DataFrame:
-    with pd.ExcelFile(path) as book:
+    try:
+        book = pd.ExcelFile(path)
+    except ImportError as error:
+        raise ValueError(f"{path.name} needs a reader that is not installed ({error}). Save it as .xlsx.") from None
+    except Exception as error:  # openpyxl and xlrd raise their own types for a damaged or mislabelled file
+        raise ValueError(
+            f"{path.name} could not be opened as an Excel workbook ({type(error).__name__}: {error}). Open and save "
+            f"it again in Excel, or if it is really a CSV file, give it the .csv extension."
+        ) from None
+    with book:
         sheets = book.sheet_names
         known = sheet_name in sheets if isinstance(sheet_name, str) else (
             isinstance(sheet_name, (int, np.integer)) and not isinstance(sheet_name, bool)
