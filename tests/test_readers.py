@@ -396,3 +396,17 @@ def test_a_csv_named_xlsx_is_explained(tmp_path):
     path = write(tmp_path, "customer_id,date,amount\na,2024-01-01,1\n", "export.xlsx")
     with pytest.raises(ValueError, match=r"export.xlsx could not be opened as an Excel workbook.*\.csv extension"):
         crm.read_transactions(path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("date,amount,customer_id\n2024-01-01,1,00042\n2024-01-02,2,7\n", ["00042", "7"]),
+        ('customer_id,date,amount\n"0042",2024-01-01,1\n7,2024-01-02,2\n', ["0042", "7"]),
+        ("customer_id,date,amount\n 0042,2024-01-01,1\n7,2024-01-02,2\n", ["0042", "7"]),
+        ("customer_id,date,amount\n+42,2024-01-01,1\n7,2024-01-02,2\n", ["+42", "7"]),
+        ("customer_id,date,amount\r00042,2024-01-01,1\r7,2024-01-02,2\r", ["00042", "7"]),
+    ],
+)
+def test_ids_keep_their_text_wherever_the_column_is(tmp_path, text, expected):
+    assert crm.read_transactions(write(tmp_path, text))["customer_id"].tolist() == expected

@@ -381,18 +381,18 @@ def _unlikely_in_chinese(ch: str) -> bool:
 def _read_csv(path: Path, text: str, data: bytes, encoding: str, wanted: dict, sep: str | None) -> pd.DataFrame:
     """Parse CSV text: numbers and ISO dates by pandas' C parser, every other column as text."""
     name = path.name
-    first_line = text[: text.find("\n")] if "\n" in text else text
+    header_line = re.match(r"[^\r\n]*", text).group()
     if not text or text.isspace():
         raise ValueError(f"{name} is empty: it has no header line and no rows. Export the data again.")
     if sep is None:
-        sep = max(SEPARATORS, key=lambda s: len(next(csv.reader([first_line], delimiter=s))))
-    header = [_strip(cell) for cell in next(csv.reader([first_line.rstrip("\r")], delimiter=sep))]
+        sep = max(SEPARATORS, key=lambda s: len(next(csv.reader([header_line], delimiter=s))))
+    header = [_strip(cell) for cell in next(csv.reader([header_line], delimiter=sep))]
     require_unique_columns(header, name)
     if not all(_strip(wanted[a]) in header for a in wanted):
         _refuse_one_column(header, name)
     customer, date, amount = (_strip(wanted[a]) if _strip(wanted[a]) in header else None for a in wanted)
-    ascii_kept = "0123456789 \n\",;\t|".encode(encoding, errors="replace") == b"0123456789 \n\",;\t|"
-    text_ids = customer is None or _may_have_leading_zeros(data if ascii_kept else text.encode("utf-8"), sep)
+    probe = data if encoding in ("utf-8-sig", "gb18030") else text.encode("utf-8")  # ASCII bytes mean ASCII
+    text_ids = customer is None or _ids_need_text(probe, sep, header.index(customer))
     dtypes = {c: str for c in header if c not in (date, amount) and (c != customer or text_ids)}
     options = dict(sep=sep, header=0, names=header, dtype=dtypes, keep_default_na=False, na_values=[""])
     if date is not None:
@@ -417,18 +417,21 @@ def _too_many_fields(name: str, header: list, sep: str, detail: str) -> ValueErr
     )
 
 
-def _may_have_leading_zeros(data: bytes, sep: str) -> bool:
-    """Could any field start with 0 and another digit (an id like 00042 that numbers would lose)?"""
-    for start in {sep.encode(), b"\n", b'"', b" "}:
-        position, seen = data.find(start + b"0"), 0
-        while position != -1:
-            if data[position + 2 : position + 3].isdigit():
-                return True
-            seen += 1
-            if seen > 1000:  # many fields like 0.5: let the regular expression scan the rest
-                return re.compile(re.escape(start) + rb"0[0-9]").search(data, position) is not None
-            position = data.find(start + b"0", position + 2)
-    return False
+def _ids_need_text(data: bytes, sep: str, column: int) -> bool:
+    """Could numbers change the ids in field ``column`` (00042, +42, ' 0042')? Looks at the first two bytes
+    of that field on every line; a file with quotes (where fields hold separators) is always read as text."""
+    if b'"' in data or b"\n" not in data:
+        return True
+    raw = np.frombuffer(data, dtype=np.uint8)
+    starts = np.flatnonzero(raw == ord("\n")) + 1
+    if column:
+        separators = np.flatnonzero(raw == ord(sep))
+        after = np.searchsorted(separators, starts) + column - 1
+        starts = separators[after[after < len(separators)]] + 1
+    starts = starts[starts < len(raw) - 1]
+    first, second = raw[starts], raw[starts + 1]
+    digit_follows = (second >= ord("0")) & (second <= ord("9"))
+    return bool(((first == ord("0")) & digit_follows).any() or np.isin(first, list(b" \t+-")).any())
 
 
 def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: int | None) -> str:
