@@ -6,7 +6,7 @@ Writes two seeded files to a temporary folder:
 - ISO: UTF-8, comma-separated, ISO dates (2023-01-10) and amounts such as 13.81;
 - GBK: GBK, semicolon-separated, Chinese headers, day-first dates (10/01/2023) and
   decimal commas with thousands points (1.234,50), as a Chinese/European Excel export.
-Times (median of the repeats) and peak Python memory (tracemalloc, a separate run of
+Times (median of the repeats, the two readers run in turns) and peak Python memory (tracemalloc, a separate run of
 each) for crm.read_transactions and, in the same run, the reference: what a pandas user
 writes for that file, pandas.read_csv(path, parse_dates=[date]) (plus sep, encoding,
 dayfirst, decimal and thousands for the GBK file). Both results are checked equal.
@@ -66,13 +66,15 @@ def write_files(folder: Path, *, rows: int, string_ids: bool, seed: int = 2024) 
     }
 
 
-def median_ms(function, repeats: int) -> float:
-    times = []
+def median_ms(functions, repeats: int) -> list[float]:
+    """Median time of each function, run in turns so that both see the same load on the machine."""
+    times = [[] for _ in functions]
     for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
+        for function, spent in zip(functions, times):
+            start = time.perf_counter()
+            function()
+            spent.append(time.perf_counter() - start)
+    return [1000 * statistics.median(spent) for spent in times]
 
 
 def peak_mb(function) -> float:
@@ -113,7 +115,7 @@ def main() -> None:
                 return crm.read_transactions(path, **case["crm"])
 
             check_same(ours(), reference(), case["columns"])
-            reference_ms, ours_ms = median_ms(reference, options.repeats), median_ms(ours, options.repeats)
+            reference_ms, ours_ms = median_ms([reference, ours], options.repeats)
             ratios[name] = ours_ms / reference_ms
             size = path.stat().st_size / 2**20
             print(f"{'pandas.read_csv ' + name + f' ({size:.0f} MB, reference)':44} {reference_ms:9.1f} "

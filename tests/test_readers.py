@@ -342,6 +342,8 @@ def test_numeric_file_ids_come_back_as_text(tmp_path):
     tx = crm.read_transactions(path)
     assert tx["customer_id"].tolist() == ["124152", "167583"]
     assert tx["date"].dt.strftime("%Y-%m-%d").tolist() == ["2023-01-10", "2023-08-20"]
+    dense = write(tmp_path, "customer_id,date,amount\n3,2023-01-10,1\n5,2023-01-11,2\n3,2023-01-12,3\n", "dense.csv")
+    assert crm.read_transactions(dense)["customer_id"].tolist() == ["3", "5", "3"]
 
 
 def test_compressed_csv(tmp_path):
@@ -410,3 +412,10 @@ def test_a_csv_named_xlsx_is_explained(tmp_path):
 )
 def test_ids_keep_their_text_wherever_the_column_is(tmp_path, text, expected):
     assert crm.read_transactions(write(tmp_path, text))["customer_id"].tolist() == expected
+
+
+def test_a_leading_zero_id_deep_in_a_large_file_is_kept(tmp_path):
+    rows = "".join(f"2024-01-01,1,{i}\n" for i in range(1, 40_000))
+    path = write(tmp_path, f"date,amount,customer_id\n{rows}2024-01-02,2,00042\n")
+    assert path.stat().st_size > 1 << 19
+    assert crm.read_transactions(path)["customer_id"].iloc[-2:].tolist() == ["39999", "00042"]

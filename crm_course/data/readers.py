@@ -248,9 +248,10 @@ def _read_source(source, wanted, encoding, sheet_name, sep):
                 f"'big5' or 'utf-16', or leave encoding=None to detect it."
             ) from None
     data = _file_bytes(path)
-    if encoding is None and _utf8_head(data) is not None:  # pandas checks the rest while it parses
+    head = _utf8_head(data) if encoding is None else None
+    if head is not None:  # pandas checks the rest while it parses
         try:
-            return _read_csv(path, _utf8_head(data), data, "utf-8-sig", wanted, sep), path.name, "utf-8-sig", 2
+            return _read_csv(path, head, data, "utf-8-sig", wanted, sep), path.name, "utf-8-sig", 2
         except UnicodeDecodeError:
             pass
     text, found = _decode(data, encoding, path.name, utf8=False)
@@ -423,15 +424,25 @@ def _ids_need_text(data: bytes, sep: str, column: int) -> bool:
     if b'"' in data or b"\n" not in data:
         return True
     raw = np.frombuffer(data, dtype=np.uint8)
-    starts = np.flatnonzero(raw == ord("\n")) + 1
-    if column:
-        separators = np.flatnonzero(raw == ord(sep))
-        after = np.searchsorted(separators, starts) + column - 1
-        starts = separators[after[after < len(separators)]] + 1
-    starts = starts[starts < len(raw) - 1]
-    first, second = raw[starts], raw[starts + 1]
-    digit_follows = (second >= ord("0")) & (second <= ord("9"))
-    return bool(((first == ord("0")) & digit_follows).any() or np.isin(first, list(b" \t+-")).any())
+    begin = data.find(b"\n")
+    while begin != -1:  # blocks of whole lines, each small enough to stay in the processor's cache
+        end = data.find(b"\n", begin + (1 << 18))
+        block = raw[begin : len(raw) if end == -1 else end + 1]
+        starts = np.flatnonzero(block[:-1] == ord("\n")) + 1
+        if column:
+            separators = np.flatnonzero(block == ord(sep))
+            after = np.searchsorted(separators, starts) + column - 1
+            starts = separators[after[after < len(separators)]] + 1
+        starts = starts[starts < len(block) - 1]
+        first, second = block[starts], block[starts + 1]
+        if _CHANGED_BY_NUMBERS[first].any() or ((first == ord("0")) & _DIGIT[second]).any():
+            return True
+        begin = end
+    return False
+
+
+_DIGIT = np.isin(np.arange(256), list(b"0123456789"))
+_CHANGED_BY_NUMBERS = np.isin(np.arange(256), list(b" \t+-"))  # a field starting so loses it as a number
 
 
 def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: int | None) -> str:
@@ -450,7 +461,7 @@ def _per_value(series: pd.Series, convert) -> tuple[pd.Series, np.ndarray]:
     gaps = codes < 0
     values = converted.array.take(codes, allow_fill=bool(gaps.any()))
     missing = converted.isna().to_numpy()[codes] | gaps
-    return pd.Series(values, index=series.index, name=series.name), missing
+    return pd.Series(values, index=series.index, name=series.name, copy=False), missing
 
 
 def _clean_ids(ids: pd.Series, *, from_file: bool) -> tuple[pd.Series, np.ndarray]:
@@ -460,9 +471,21 @@ def _clean_ids(ids: pd.Series, *, from_file: bool) -> tuple[pd.Series, np.ndarra
     if numeric and not from_file:
         whole = pd.api.types.is_float_dtype(ids) and _exactly_whole(ids)
         return (ids.astype("Int64") if whole else ids), ids.isna().to_numpy()
+    if numeric and pd.api.types.is_integer_dtype(ids) and len(ids):
+        return _integers_as_text(ids), np.zeros(len(ids), dtype=bool)
     if numeric:  # read as numbers by pandas' C parser; _read_csv made sure they are exact whole numbers
-        return _per_value(ids, lambda u: (u if pd.api.types.is_integer_dtype(u) else u.astype("Int64")).astype("string"))
+        return _per_value(ids, lambda u: u.astype("Int64").astype("string"))
     return _per_value(ids, _clean_id_text)
+
+
+def _integers_as_text(ids: pd.Series) -> pd.Series:
+    """Integer ids as text; ids in a dense range (most exports) are looked up in a table, not hashed."""
+    values = ids.to_numpy()
+    low, high = int(values.min()), int(values.max())
+    if high - low >= 2 * len(values):
+        return _per_value(ids, lambda u: u.astype("string"))[0]
+    table = pd.array([str(i) for i in range(low, high + 1)], dtype="string")
+    return pd.Series(table.take(values - low), index=ids.index, name=ids.name, copy=False)
 
 
 def _exactly_whole(numbers: pd.Series) -> bool:
