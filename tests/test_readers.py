@@ -419,3 +419,11 @@ def test_a_leading_zero_id_deep_in_a_large_file_is_kept(tmp_path):
     path = write(tmp_path, f"date,amount,customer_id\n{rows}2024-01-02,2,00042\n")
     assert path.stat().st_size > 1 << 19
     assert crm.read_transactions(path)["customer_id"].iloc[-2:].tolist() == ["39999", "00042"]
+
+
+def test_western_european_bytes_are_not_read_as_chinese(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("customer_id,date,amount,store\nRenée,2024-01-01,1,Crèmerie\n".encode("cp1252"))
+    with pytest.raises(ValueError, match=r"neither UTF-8, GBK/GB18030, Big5 nor UTF-16.*nonsense.*'cp1252'"):
+        crm.read_transactions(path)
+    assert crm.read_transactions(path, encoding="cp1252")["customer_id"].tolist() == ["Renée"]

@@ -46,8 +46,7 @@ from .._validation import (
 
 __all__ = ["read_transactions", "ReadReport"]
 
-ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig also reads plain UTF-8; GB18030 is a superset of GBK/GB2312
-TRADITIONAL = ("big5", "cp950", "big5hkscs")  # tried when GB18030 decodes but reads as nonsense
+TRADITIONAL = ("big5", "cp950")  # tried when GB18030 (a superset of GBK/GB2312) decodes but reads as nonsense
 SEPARATORS = (",", ";", "\t", "|")
 EXCEL = (".xlsx", ".xlsm", ".xls")
 DECOMPRESS = {".gz": gzip.decompress, ".bz2": bz2.decompress, ".xz": lzma.decompress}
@@ -349,14 +348,17 @@ def _decode(data: bytes, encoding: str | None, name: str, *, utf8: bool = True) 
         return text, "gb18030"
     for found in TRADITIONAL:
         try:
-            return data.decode(found), found
+            traditional = data.decode(found)
         except UnicodeDecodeError:
             continue
-    if text is not None:
-        return text, "gb18030"
+        if _reads_as_traditional(traditional, found):
+            return traditional, found
+        break
     raise ValueError(
-        f"{name} is neither UTF-8, GBK/GB18030, Big5 nor UTF-16 text. Save it as 'CSV UTF-8' from Excel, "
-        f"or pass encoding='...' (the encoding it was saved with)."
+        f"{name} is neither UTF-8, GBK/GB18030, Big5 nor UTF-16 text"
+        + (" (it decodes as GB18030 and Big5, but reads as nonsense in both)" if text is not None else "")
+        + ". Save it as 'CSV UTF-8' from Excel, or pass the encoding it was saved with, e.g. encoding='gb18030', "
+        "'big5' or 'cp1252' (Western European)."
     )
 
 
@@ -365,6 +367,13 @@ def _reads_as_simplified(text: str) -> bool:
     sample = Counter(re.sub(r"[\x00-\x7f]+", "", text[:1_000_000]))
     odd = sum(n for ch, n in sample.items() if _unlikely_in_chinese(ch))
     return odd <= 0.2 * sum(sample.values())
+
+
+def _reads_as_traditional(text: str, encoding: str) -> bool:
+    """False when Big5 text is mostly rare characters (level 2 and beyond): Western bytes read as Big5."""
+    sample = Counter(re.sub(r"[\x00-\x7f]+", "", text[:1_000_000]))
+    common = sum(n for ch, n in sample.items() if 0xA1 <= ch.encode(encoding)[0] <= 0xC6)
+    return common >= 0.6 * sum(sample.values())
 
 
 def _unlikely_in_chinese(ch: str) -> bool:
