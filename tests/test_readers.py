@@ -427,3 +427,12 @@ def test_western_european_bytes_are_not_read_as_chinese(tmp_path):
     with pytest.raises(ValueError, match=r"neither UTF-8, GBK/GB18030, Big5 nor UTF-16.*nonsense.*'cp1252'"):
         crm.read_transactions(path)
     assert crm.read_transactions(path, encoding="cp1252")["customer_id"].tolist() == ["Renée"]
+
+
+@pytest.mark.parametrize("column, reason", [("customer_id", "no customer id"), ("date", "unparseable date"),
+                                            ("amount", "non-numeric amount")])
+def test_a_column_with_nothing_in_it(column, reason):
+    raw = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2024-01-01"] * 2, "amount": ["1", "2"]})
+    raw[column] = None
+    with pytest.raises(ValueError, match=rf"2 row\(s\) of the DataFrame have {reason}"):
+        crm.read_transactions(raw)

@@ -468,8 +468,11 @@ def _per_value(series: pd.Series, convert) -> tuple[pd.Series, np.ndarray]:
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     converted = convert(pd.Series(uniques))
     gaps = codes < 0
-    values = converted.array.take(codes, allow_fill=bool(gaps.any()))
-    missing = converted.isna().to_numpy()[codes] | gaps
+    if len(converted):
+        values = converted.array.take(codes, allow_fill=bool(gaps.any()))
+    else:  # nothing but missing values
+        values = pd.array([None] * len(codes), dtype=converted.dtype)
+    missing = np.append(converted.isna().to_numpy(), True)[codes]  # code -1 (missing) picks the appended True
     return pd.Series(values, index=series.index, name=series.name, copy=False), missing
 
 
