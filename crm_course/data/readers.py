@@ -401,16 +401,14 @@ def _read_csv(path: Path, text: str, data: bytes, encoding: str, wanted: dict, s
     if not all(_strip(wanted[a]) in header for a in wanted):
         _refuse_one_column(header, name)
     customer, date, amount = (_strip(wanted[a]) if _strip(wanted[a]) in header else None for a in wanted)
-    probe = data if encoding in ("utf-8-sig", "gb18030") else text.encode("utf-8")  # ASCII bytes mean ASCII
-    text_ids = customer is None or _ids_need_text(probe, sep, header.index(customer))
-    dtypes = {c: str for c in header if c not in (date, amount) and (c != customer or text_ids)}
+    dtypes = {c: str for c in header if c not in (customer, date, amount)}
     options = dict(sep=sep, header=0, names=header, dtype=dtypes, keep_default_na=False, na_values=[""])
     if date is not None:
         options.update(parse_dates=[date], date_format="ISO8601")
     try:
         frame = pd.read_csv(path, encoding=encoding, compression="infer", **options)
-        if not text_ids and pd.api.types.is_float_dtype(frame[customer]) and not _exactly_whole(frame[customer]):
-            dtypes[customer] = str  # ids such as 1001.5 or 20 digits long: keep their text exactly
+        if customer is not None and _numbers_changed_ids(frame[customer], data, text, encoding, sep, header):
+            dtypes[customer] = str
             frame = pd.read_csv(path, encoding=encoding, compression="infer", **options)
     except pd.errors.ParserError as error:
         raise _too_many_fields(name, header, sep, str(error)) from None
@@ -425,6 +423,16 @@ def _too_many_fields(name: str, header: list, sep: str, detail: str) -> ValueErr
         f"fields than the header often means amounts with decimal commas (12,50) in a comma-separated file: "
         f"quote them, save the file with ';' between fields, or pass sep='...' (found {sep!r})."
     )
+
+
+def _numbers_changed_ids(ids: pd.Series, data: bytes, text: str, encoding: str, sep: str, header: list) -> bool:
+    """Did pandas' C parser turn ids into numbers that lose part of their text (00042, 1001.5, 20 digits)?"""
+    if not pd.api.types.is_numeric_dtype(ids) or pd.api.types.is_bool_dtype(ids):
+        return False
+    if pd.api.types.is_float_dtype(ids) and not _exactly_whole(ids):
+        return True
+    probe = data if encoding in ("utf-8-sig", "gb18030") else text.encode("utf-8")  # there ASCII bytes mean ASCII
+    return _ids_need_text(probe, sep, header.index(ids.name))
 
 
 def _ids_need_text(data: bytes, sep: str, column: int) -> bool:
@@ -506,7 +514,10 @@ def _exactly_whole(numbers: pd.Series) -> bool:
 
 
 def _clean_id_text(ids: pd.Series) -> pd.Series:
-    text = ids.astype("string").str.strip().str.replace(_WHOLE, r"\1", regex=True)
+    text = ids.astype("string").str.strip()
+    decimal = text.str.contains(".", regex=False).fillna(False).astype(bool)  # the regex only where it can match
+    if decimal.any():
+        text[decimal] = text[decimal].str.replace(_WHOLE, r"\1", regex=True)
     return text.mask(text == "")
 
 
