@@ -58,6 +58,8 @@ _CURRENCY = re.compile(r"[¥$€£'\s]|元|RMB|CNY|USD|EUR|GBP|HKD", flags=re.IG
 _POINT_DECIMAL = r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?$"  # 1,234.50
 _COMMA_DECIMAL = r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?$"  # 1.234,50
 _WHOLE = r"^([+-]?\d+)\.0*$"  # an id written as 1001.0
+_DIGIT = np.isin(np.arange(256), list(b"0123456789"))  # by byte value
+_CHANGED_BY_NUMBERS = np.isin(np.arange(256), list(b" \t+-"))  # a field starting so loses it as a number
 
 
 @dataclass
@@ -456,10 +458,6 @@ def _ids_need_text(data: bytes, sep: str, column: int) -> bool:
             return True
         begin = end
     return False
-
-
-_DIGIT = np.isin(np.arange(256), list(b"0123456789"))
-_CHANGED_BY_NUMBERS = np.isin(np.arange(256), list(b" \t+-"))  # a field starting so loses it as a number
 
 
 def _where(tx: pd.DataFrame, mask: np.ndarray, raw: pd.DataFrame, first_line: int | None) -> str:
