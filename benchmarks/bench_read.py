@@ -6,10 +6,11 @@ Writes two seeded files to a temporary folder:
 - ISO: UTF-8, comma-separated, ISO dates (2023-01-10) and amounts such as 13.81;
 - GBK: GBK, semicolon-separated, Chinese headers, day-first dates (10/01/2023) and
   decimal commas with thousands points (1.234,50), as a Chinese/European Excel export.
-Times (median of the repeats, wall-clock and CPU, the two readers run in turns) and peak Python memory (tracemalloc, a separate run of
-each) for crm.read_transactions and, in the same run, the reference: what a pandas user
-writes for that file, pandas.read_csv(path, parse_dates=[date]) (plus sep, encoding,
-dayfirst, decimal and thousands for the GBK file). Both results are checked equal.
+Times (median of the repeats, wall-clock and CPU, the two readers run in turns) and peak
+Python memory (tracemalloc, a separate run of each) of crm.read_transactions and, in the
+same run, of the reference: what a pandas user writes for that file,
+pandas.read_csv(path, parse_dates=[date]) (plus sep, encoding, dayfirst, decimal and
+thousands for the GBK file). Both results are checked equal.
 Targets: at most 2x the reference on the ISO file, at most 3x on the GBK file.
 """
 

@@ -291,7 +291,7 @@ def test_dayfirst_must_be_a_bool(value):
 @pytest.mark.parametrize("value", ["inf", "-Infinity", float("inf")])
 def test_infinite_amounts_are_bad_rows(value):
     raw = pd.DataFrame({"customer_id": ["a", "b"], "date": ["2024-01-01"] * 2, "amount": [1.0, value]})
-    with pytest.raises(ValueError, match=r"1 row\(s\) of the DataFrame have (infinite|non-numeric) amount \(column 'amount'\)"):
+    with pytest.raises(ValueError, match=r"1 row\(s\) of the DataFrame have infinite amount \(column 'amount'\)"):
         crm.read_transactions(raw)
     with pytest.warns(UserWarning, match="dropped 1 row"):
         assert crm.read_transactions(raw, bad_rows="drop")["amount"].tolist() == [1.0]

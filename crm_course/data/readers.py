@@ -131,9 +131,13 @@ def read_transactions(
         if name is None or isinstance(name, (bool, list, tuple, dict, set)):
             raise TypeError(f"`{argument}` must be a column name such as {argument!r}, but {name!r} was passed.")
     if sep is not None and not (isinstance(sep, str) and len(sep) == 1):
-        raise ValueError(f"`sep` must be one character such as ',', ';' or '\\t', or None to find it, but {sep!r} was passed.")
+        raise ValueError(
+            f"`sep` must be one character such as ',', ';' or '\\t', or None to find it, but {sep!r} was passed."
+        )
     if encoding is not None and not isinstance(encoding, str):
-        raise TypeError(f"`encoding` must be a name such as 'utf-8' or 'gb18030', or None, but {encoding!r} was passed.")
+        raise TypeError(
+            f"`encoding` must be a name such as 'utf-8' or 'gb18030', or None, but {encoding!r} was passed."
+        )
     raw, source_name, found_encoding, first_line = _read_source(source, wanted, encoding, sheet_name, sep)
     columns = _match_columns(raw, wanted, source_name)
     customer, date, amount = columns["customer"], columns["date"], columns["amount"]
@@ -563,7 +567,8 @@ def _date_text(values: pd.Series, *, dayfirst: bool | None, column, report: Read
         if naive.any():
             raise ValueError(
                 f"Column {column!r} (argument `date=`) mixes dates with a time zone such as "
-                f"{examples(text[aware].tolist(), 1)} and dates without one such as {examples(text[naive].tolist(), 1)}. "
+                f"{examples(text[aware].tolist(), 1)} and dates without one such as "
+                f"{examples(text[naive].tolist(), 1)}. "
                 f"Write every date with its UTC offset (or none) in the source."
             )
         offsets = text[aware].str.extract(r"([zZ]|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT)$")[0]
