@@ -32,6 +32,8 @@ __all__ = [
     "to_timestamp",
     "require_labels",
     "require_ids",
+    "require_flag",
+    "require_unique_columns",
 ]
 
 
@@ -280,3 +282,24 @@ def require_labels(series: pd.Series, argument: str) -> pd.Series:
             f"give one value per customer, e.g. {argument}.groupby(level=0).sum()."
         )
     return series
+def require_flag(value: Any, argument: str, *, allow_none: bool = False) -> bool | None:
+    """Refuse anything but True/False (and None when ``allow_none``), naming the argument."""
+    if (value is None and allow_none) or isinstance(value, (bool, np.bool_)):
+        return None if value is None else bool(value)
+    allowed = "True, False or None" if allow_none else "True or False"
+    raise TypeError(f"`{argument}` must be {allowed}, but {value!r} ({type(value).__name__}) was passed.")
+
+
+def require_unique_columns(columns: Iterable[Any], data_name: str) -> None:
+    """Refuse a table whose header names a column twice, showing the name and positions."""
+    columns = list(columns)
+    seen: dict[Any, list[int]] = {}
+    for position, column in enumerate(columns, start=1):
+        seen.setdefault(column, []).append(position)
+    twice = {column: positions for column, positions in seen.items() if len(positions) > 1}
+    if twice:
+        shown = "; ".join(f"{column!r} at positions {positions}" for column, positions in twice.items())
+        raise ValueError(
+            f"`{data_name}` names a column more than once ({shown}). Rename the copies so every column name "
+            f"is unique, then read it again."
+        )
