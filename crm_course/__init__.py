@@ -31,6 +31,9 @@ from .models.scoring import (
 from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
 from .models.value import clv, clv_sensitivity, customer_profitability, delivered_value
 
+# IT-based CRM (chapter 05)
+from .models.allocation import fair_allocation
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -70,4 +73,6 @@ __all__ = [
     "BURNETT_GRID",
     "growth_matrix",
     "relationship_types",
+    # models: IT-based CRM
+    "fair_allocation",
 ]
