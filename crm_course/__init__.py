@@ -33,6 +33,7 @@ from .models.value import clv, clv_sensitivity, customer_profitability, delivere
 
 # IT-based CRM (chapter 05)
 from .models.allocation import fair_allocation
+from .models.baskets import association_rules, basket_matrix, frequent_itemsets, rule_measures
 
 __version__ = "0.1.0"
 
@@ -75,4 +76,8 @@ __all__ = [
     "relationship_types",
     # models: IT-based CRM
     "fair_allocation",
+    "association_rules",
+    "frequent_itemsets",
+    "basket_matrix",
+    "rule_measures",
 ]
