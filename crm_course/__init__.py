@@ -34,6 +34,16 @@ from .models.value import clv, clv_sensitivity, customer_profitability, delivere
 # IT-based CRM (chapter 05)
 from .models.allocation import fair_allocation
 from .models.baskets import association_rules, basket_matrix, frequent_itemsets, rule_measures
+from .models.database import (
+    MARKETING_QUERIES,
+    SQLError,
+    crm_database,
+    foreign_keys,
+    layer_tables,
+    marketing_query,
+    schema_table,
+    sql,
+)
 
 __version__ = "0.1.0"
 
@@ -80,4 +90,12 @@ __all__ = [
     "frequent_itemsets",
     "basket_matrix",
     "rule_measures",
+    "crm_database",
+    "sql",
+    "SQLError",
+    "schema_table",
+    "foreign_keys",
+    "layer_tables",
+    "marketing_query",
+    "MARKETING_QUERIES",
 ]
