@@ -44,6 +44,14 @@ from .models.database import (
     schema_table,
     sql,
 )
+from .models.mailing import (
+    break_even_index,
+    break_even_response,
+    gains_table,
+    launch_table,
+    mailing_plan,
+    purchase_likelihood,
+)
 
 __version__ = "0.1.0"
 
@@ -98,4 +106,10 @@ __all__ = [
     "layer_tables",
     "marketing_query",
     "MARKETING_QUERIES",
+    "break_even_response",
+    "break_even_index",
+    "launch_table",
+    "purchase_likelihood",
+    "gains_table",
+    "mailing_plan",
 ]
