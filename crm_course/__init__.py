@@ -52,6 +52,8 @@ from .models.mailing import (
     mailing_plan,
     purchase_likelihood,
 )
+from .models.outlets import class_allocation, outlet_allocation, outlet_classes
+from .models.vendors import VENDOR_WEIGHTS, vendor_ranking
 
 __version__ = "0.1.0"
 
@@ -112,4 +114,9 @@ __all__ = [
     "purchase_likelihood",
     "gains_table",
     "mailing_plan",
+    "vendor_ranking",
+    "VENDOR_WEIGHTS",
+    "outlet_classes",
+    "class_allocation",
+    "outlet_allocation",
 ]

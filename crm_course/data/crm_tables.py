@@ -115,6 +115,7 @@ CAMPAIGNS = {
     "CMP04": ("Win-back", "sms", None, "2024-06-01", "2024-06-30", 0.05, "lapsed"),
 }
 CONTACTED_SHARE = 0.6  # share of the eligible members each campaign reaches
+LAPSED_DAYS = 180  # the win-back campaign reaches buyers without an order in this many days
 
 
 def _fen(money: pd.Series) -> np.ndarray:
@@ -299,14 +300,14 @@ def make_crm_tables(customers: pd.DataFrame, transactions: pd.DataFrame, *,
                               start, end_, cost, _) in CAMPAIGNS.items()],
                              columns=["campaign_id", "name", "channel_id", "category_id", "start_date", "end_date",
                                       "cost_per_contact"])
-    last_order = orders.groupby("customer_id")["order_date"].max()
     contact_rows = []
     for cid, (_, _, category, start, end_, _, audience) in CAMPAIGNS.items():
         eligible = members.loc[members["signup_date"] < start, "customer_id"]
-        if audience == "lapsed":
-            lapsed_by = (pd.Timestamp(start) - pd.Timedelta(days=180)).strftime("%Y-%m-%d")
-            eligible = eligible[eligible.map(last_order).fillna("0000") < lapsed_by]
+        if audience == "lapsed":  # bought before, but not in the 180 days before the campaign
+            last_order = orders[orders["order_date"] < start].groupby("customer_id")["order_date"].max()
+            lapsed_by = (pd.Timestamp(start) - pd.Timedelta(days=LAPSED_DAYS)).strftime("%Y-%m-%d")
             eligible = eligible[eligible.isin(last_order.index)]
+            eligible = eligible[eligible.map(last_order) < lapsed_by]
         reached = eligible[rng.random(len(eligible)) < CONTACTED_SHARE]
         window = orders[(orders["order_date"] >= start) & (orders["order_date"] <= end_)]
         if category is not None:
