@@ -52,6 +52,7 @@ from .models.mailing import (
     mailing_plan,
     purchase_likelihood,
 )
+from .models.crm_systems import crm_concepts
 from .models.outlets import class_allocation, outlet_allocation, outlet_classes
 from .models.vendors import VENDOR_WEIGHTS, vendor_ranking
 
@@ -119,4 +120,5 @@ __all__ = [
     "outlet_classes",
     "class_allocation",
     "outlet_allocation",
+    "crm_concepts",
 ]
