@@ -34,10 +34,12 @@ from .models.value import clv, clv_sensitivity, customer_profitability, delivere
 # IT-based CRM (chapter 05)
 from .models.allocation import fair_allocation
 from .models.baskets import association_rules, basket_matrix, frequent_itemsets, rule_measures
+from .models.crm_systems import crm_concepts
 from .models.database import (
     MARKETING_QUERIES,
     SQLError,
     crm_database,
+    database_profitability,
     foreign_keys,
     layer_tables,
     marketing_query,
@@ -52,7 +54,6 @@ from .models.mailing import (
     mailing_plan,
     purchase_likelihood,
 )
-from .models.crm_systems import crm_concepts
 from .models.outlets import class_allocation, outlet_allocation, outlet_classes
 from .models.vendors import VENDOR_WEIGHTS, vendor_ranking
 
@@ -109,6 +110,7 @@ __all__ = [
     "layer_tables",
     "marketing_query",
     "MARKETING_QUERIES",
+    "database_profitability",
     "break_even_response",
     "break_even_index",
     "launch_table",

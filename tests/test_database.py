@@ -105,7 +105,12 @@ def test_planted_pair_is_the_strongest_rule(con):
 def test_file_database(tmp_path):
     path = tmp_path / "crm.sqlite"
     path.write_text("not a database")
-    con = crm_database(path)
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        crm_database(path)
+    assert path.read_text() == "not a database"
+    with pytest.raises(TypeError, match="`path` must be a file name"):
+        crm_database(42)
+    con = crm_database(path, overwrite=True)
     con.close()
     again = sqlite3.connect(path)
     assert again.execute("SELECT COUNT(*) FROM customers").fetchone() == (4500,)
@@ -122,6 +127,7 @@ def test_sql_error_names_tables_and_columns(con):
     assert message.startswith("SQLite says: no such column: nme.")
     assert "customers(customer_id, signup_date, city" in message and "orders(order_id" in message
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert caught.value._render_traceback_() == [f"SQLError: {message}"]  # IPython shows no traceback
     assert isinstance(caught.value, ValueError)
     with pytest.raises(SQLError, match="no such table: customer"):
         sql("SELECT * FROM customer", con)
@@ -265,6 +271,12 @@ def test_layers_cover_every_table(con):
     assert layers["layer"].unique().tolist() == ["contact", "functional", "support"]
     assert layers.set_index("table").loc["customer_mart", "part"] == "data_mart"
     assert layers.set_index("table").loc["customers", "rows"] == 4500
+
+
+def test_database_profitability_is_the_value_chapters(con, tx, members):
+    from_database = crm.database_profitability(con)
+    from_files = crm.customer_profitability(tx, costs=members.set_index("customer_id")["acquisition_cost"])
+    pd.testing.assert_frame_equal(from_database, from_files)
 
 
 def test_exported():

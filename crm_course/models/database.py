@@ -41,6 +41,7 @@ __all__ = [
     "foreign_keys",
     "layer_tables",
     "marketing_query",
+    "database_profitability",
 ]
 
 # CREATE statements, in an order that respects the foreign keys. Money in CNY with 2 decimals.
@@ -247,7 +248,13 @@ MARKETING_QUERIES: dict[str, str] = {
 
 
 class SQLError(ValueError):
-    """A query SQLite could not run: its message, the query and the database's tables and columns."""
+    """A query SQLite could not run: its message and the database's tables and columns.
+
+    In IPython and Jupyter it shows as its message alone, without a traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook for how an exception is shown
+        return [f"SQLError: {self}"]
 
 
 def _money(fen: pd.Series) -> pd.Series:
@@ -268,10 +275,11 @@ def _frames(customers: pd.DataFrame | None, transactions: pd.DataFrame | None) -
     return tables
 
 
-def crm_database(path: str | Path | None = None) -> sqlite3.Connection:
+def crm_database(path: str | Path | None = None, *, overwrite: bool = False) -> sqlite3.Connection:
     """Build the course's CRM database and return an open SQLite connection.
 
-    In memory by default; with ``path`` a database file (replaced if it exists). It holds the
+    In memory by default; with ``path`` a new database file (an existing file is refused unless
+    ``overwrite=True``, which replaces it). It holds the
     shipped retail members and orders and the synthetic CRM tables (regions, postcodes, stores,
     salespeople, channels, categories, products, order lines, interactions, service tickets,
     campaigns and their contacts), with primary and foreign keys (``PRAGMA foreign_keys`` is
@@ -283,11 +291,17 @@ def crm_database(path: str | Path | None = None) -> sqlite3.Connection:
     >>> con.execute("PRAGMA foreign_key_check").fetchall()
     []
     """
-    tables = _frames(None, None)
     if path is not None:
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"`path` must be a file name such as 'crm.sqlite' (or None for a database in memory), "
+                            f"but a {type(path).__name__} was passed.")
         path = Path(path)
-        if path.exists():
-            path.unlink()
+        if path.exists() and not overwrite:
+            raise FileExistsError(f"`path` {str(path)!r} exists already. Pass another name, or overwrite=True to "
+                                  f"replace that file with a new database.")
+    tables = _frames(None, None)
+    if path is not None and path.exists():
+        path.unlink()
     con = sqlite3.connect(":memory:" if path is None else str(path))
     con.execute("PRAGMA foreign_keys = ON")
     with con:
@@ -309,8 +323,8 @@ def _catalogue(con: sqlite3.Connection) -> str:
     try:
         names = [row[0] for row in con.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return "; ".join(f"{name}({', '.join(row[1] for row in con.execute(f'PRAGMA table_info({name})'))})"
-                         for name in names)
+        return "".join(f"\n  {name}({', '.join(row[1] for row in con.execute(f'PRAGMA table_info({name})'))})"
+                       for name in names)
     except sqlite3.Error:
         return "(the database cannot be read)"
 
@@ -340,8 +354,8 @@ def sql(query: str, con: sqlite3.Connection, params=None) -> pd.DataFrame:
         rows = cursor.fetchall()
     except (sqlite3.Error, sqlite3.Warning) as error:
         raise SQLError(
-            f"SQLite says: {error}. The database has these tables (columns): {_catalogue(con)}. "
-            f"Check the spelling of the table and column names, and the commas and quotes of the query."
+            f"SQLite says: {error}. Check the spelling of the table and column names, and the commas and quotes "
+            f"of the query. The database has these tables (columns):{_catalogue(con)}"
         ) from None
     if cursor.description is None:
         con.commit()
@@ -432,3 +446,21 @@ def marketing_query(name: str, con: sqlite3.Connection, *, share: float | None =
     result = sql(query, con, params)
     result.attrs = {"name": name, "sql": query.strip(), "params": params}
     return result
+
+
+def database_profitability(con: sqlite3.Connection) -> pd.DataFrame:
+    """Profit and class A-F of every member, from the database (database marketing's micro use).
+
+    Reads each order's margin and each member's acquisition cost with SQL and hands them to
+    :func:`crm_course.customer_profitability`, so never-buyers are kept (their profit is minus
+    their acquisition cost) and the classes are the value chapter's.
+
+    >>> profit = database_profitability(crm_database())
+    >>> profit["class"].value_counts().sort_index().to_dict()
+    {'A': 739, 'B': 738, 'C': 739, 'D': 738, 'E': 738, 'F': 808}
+    """
+    from .value import customer_profitability
+
+    margins = sql("SELECT customer_id, margin FROM orders", con)
+    costs = sql("SELECT customer_id, acquisition_cost FROM customers", con).set_index("customer_id")
+    return customer_profitability(margins, costs=costs["acquisition_cost"])
