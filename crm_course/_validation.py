@@ -32,6 +32,7 @@ __all__ = [
     "to_timestamp",
     "require_labels",
     "require_ids",
+    "require_unique",
 ]
 
 
@@ -278,5 +279,16 @@ def require_labels(series: pd.Series, argument: str) -> pd.Series:
         raise ValueError(
             f"The index of `{argument}` repeats {len(twice)} label(s), e.g. {examples(twice.tolist())}: "
             f"give one value per customer, e.g. {argument}.groupby(level=0).sum()."
+        )
+    return series
+
+
+def require_unique(series: pd.Series, argument: str, data_name: str) -> pd.Series:
+    """A column of ids that must name each row once (one row per outlet, vendor, member)."""
+    twice = series[series.duplicated()].unique()
+    if len(twice):
+        raise ValueError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` lists {len(twice)} id(s) more than once, "
+            f"e.g. {examples(twice.tolist())}: give one row each, e.g. {data_name}.drop_duplicates(subset=[{series.name!r}])."
         )
     return series

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import crm_course as crm
 from crm_course.course import course_path
@@ -147,3 +149,24 @@ def test_real_invoices():
     holding = lines.groupby("InvoiceNo")["StockCode"].agg(set)
     both = holding.map(lambda items: {"22697", "22699"} <= items).sum()
     assert rule["support"] == pytest.approx(both / len(holding))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sets(st.sampled_from("abcdef"), max_size=4), min_size=1, max_size=12))
+def test_rules_are_complete_and_exact(baskets):
+    """Every one-to-one rule above the thresholds is found, with the measures counted by hand."""
+    rules = association_rules(baskets, min_support=0.25, min_confidence=0.5, max_len=2)
+    found = {(next(iter(a)), next(iter(c))) for a, c in zip(rules["antecedents"], rules["consequents"])}
+    n = len(baskets)
+    expected = set()
+    for x in "abcdef":
+        for y in "abcdef":
+            both = sum(x in b and y in b for b in baskets)
+            having_x = sum(x in b for b in baskets)
+            if x != y and both / n >= 0.25 and having_x and both / having_x >= 0.5:
+                expected.add((x, y))
+    assert found == expected
+    for row in rules.itertuples():
+        measures = rule_measures(baskets, row.antecedents, row.consequents)
+        assert row.support == pytest.approx(measures["support"])
+        assert row.lift == pytest.approx(measures["lift"])

@@ -111,9 +111,17 @@ def test_bad_tables(table):
         purchase_likelihood(table.assign(bought=2))
     with pytest.raises(ValueError, match="negative values"):
         purchase_likelihood(table.assign(orders_before=-1))
+    with pytest.raises(ValueError, match="includes the target 'bought'"):
+        purchase_likelihood(table, features=["age_band", "bought"])
     with pytest.raises(ValueError, match=r"argument `outcome=`"):
         gains_table(pd.DataFrame({"decile": [1]}))
 
 
 def test_exported():
     assert crm.break_even_response is break_even_response and crm.purchase_likelihood is purchase_likelihood
+
+
+def test_repeated_member_is_refused():
+    members = crm.load_dataset("retail_customers").head(3)
+    with pytest.raises(ValueError, match="lists 1 id\\(s\\) more than once, e.g. 'C00001'"):
+        launch_table(pd.concat([members, members.head(1)]), crm.load_dataset("retail"))

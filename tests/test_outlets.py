@@ -102,3 +102,9 @@ def test_outlet_allocation(classified):
 def test_missing_class_weight(classified):
     with pytest.raises(ValueError, match=r"no weight for class\(es\) \['E'\]"):
         class_allocation(classified, 10, weights={"A": 1, "B": 1, "C": 1, "D": 1})
+
+
+def test_repeated_outlet_is_refused():
+    shops = pd.DataFrame({"outlet_id": ["R1", "R1"], "monthly_volume": [10, 20], "business_format": ["kiosk"] * 2})
+    with pytest.raises(ValueError, match=r"Column 'outlet_id' \(argument `outlet=`\) of `outlets` lists 1 id\(s\) more than once, e.g. 'R1'"):
+        outlet_classes(shops)

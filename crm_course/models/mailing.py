@@ -27,6 +27,7 @@ from .._validation import (
     require_not_empty,
     require_number,
     require_numeric,
+    require_unique,
     to_timestamp,
 )
 
@@ -98,10 +99,7 @@ def launch_table(customers: pd.DataFrame, tx: pd.DataFrame, *, category: str = "
                                 **{c: c for c in DEMOGRAPHICS}}, "customers")
     require_columns(tx, {"customer": "customer_id", "date": "date", "category": "category", "amount": "amount"}, "tx")
     require_not_empty(customers, "customers")
-    require_ids(customers["customer_id"], "customer", "customers")
-    if customers["customer_id"].duplicated().any():
-        twice = customers.loc[customers["customer_id"].duplicated(), "customer_id"]
-        raise ValueError(f"`customers` lists customer(s) {examples(twice.tolist())} more than once: one row each.")
+    require_unique(require_ids(customers["customer_id"], "customer", "customers"), "customer", "customers")
     dates = require_dates(tx["date"], "date", "tx")
     signup = require_dates(customers["signup_date"], "signup_date", "customers")
     launch = to_timestamp(launch, "launch", like=dates)
@@ -160,6 +158,9 @@ def purchase_likelihood(table: pd.DataFrame, *, features=LIKELIHOOD_FEATURES, ta
     if not features:
         raise ValueError("`features` is empty: name at least one column to predict from, e.g. ['age_band'].")
     require_columns(table, {"features": f for f in features} | {"target": target}, "table")
+    if target in features:
+        raise ValueError(f"`features` includes the target {target!r}: a model may not predict a column from itself. "
+                         f"Leave {target!r} out of `features`.")
     folds = int(require_number(folds, "folds", low=2, integer=True))
     seed = int(require_number(seed, "seed", low=0, integer=True))
     data = table.sort_index(kind="stable")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validation import examples, require_columns, require_ids, require_not_empty, require_numeric
+from .._validation import require_columns, require_ids, require_not_empty, require_numeric, require_unique
 from .allocation import fair_allocation
 
 __all__ = ["CLASS_CUTS", "FORMAT_GROUPS", "SERVICE_MODELS", "CLASS_WEIGHTS", "outlet_classes",
@@ -85,10 +85,7 @@ def outlet_classes(outlets: pd.DataFrame, *, cuts=None, outlet: str = "outlet_id
     cuts = _check_cuts(CLASS_CUTS if cuts is None else cuts)
     require_columns(outlets, {"outlet": outlet, "volume": volume, "business_format": business_format}, "outlets")
     require_not_empty(outlets, "outlets")
-    require_ids(outlets[outlet], "outlet", "outlets")
-    if outlets[outlet].duplicated().any():
-        twice = outlets.loc[outlets[outlet].duplicated(), outlet].tolist()
-        raise ValueError(f"`outlets` lists outlet(s) {examples(twice)} more than once: one row per outlet.")
+    require_unique(require_ids(outlets[outlet], "outlet", "outlets"), "outlet", "outlets")
     volumes = require_numeric(outlets[volume], "volume", "outlets")
     if (volumes < 0).any():
         raise ValueError(f"Column {volume!r} of `outlets` has negative volumes, e.g. {volumes[volumes < 0].iloc[0]!r}.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validation import require_columns, require_not_empty, require_number, require_numeric
+from .._validation import require_columns, require_ids, require_not_empty, require_number, require_numeric, require_unique
 from .scoring import weighted_score
 
 __all__ = ["VENDOR_WEIGHTS", "FEATURE_WEIGHTS", "vendor_ranking"]
@@ -75,10 +75,8 @@ def vendor_ranking(vendors: pd.DataFrame, weights=None, *, users: int = 50, year
     years = int(require_number(years, "years", low=1, integer=True))
     if budget is not None:
         budget = float(require_number(budget, "budget", low=0))
+    require_unique(require_ids(vendors[vendor], "vendor", "vendors"), "vendor", "vendors")
     table = vendors.set_index(vendor)
-    if not table.index.is_unique:
-        twice = table.index[table.index.duplicated()].unique().tolist()
-        raise ValueError(f"`vendors` lists {twice} more than once in column {vendor!r}: one row per product.")
     missing = [c for c in weights if c not in table.columns]
     if missing:
         raise ValueError(
