@@ -281,3 +281,13 @@ def test_database_profitability_is_the_value_chapters(con, tx, members):
 
 def test_exported():
     assert crm.crm_database is crm_database and crm.sql is sql and crm.SQLError is SQLError
+
+
+def test_data_card_documents_every_table_and_column(con):
+    card = (crm.data.catalog.datasets_dir() / "crm_database" / "README.md").read_text(encoding="utf-8")
+    schema = schema_table(con)
+    assert [t for t in schema["table"].unique() if f"`{t}`" not in card] == []
+    assert sorted({c for c in schema["column"] if f"`{c}`" not in card}) == []
+    rows = layer_tables(con).set_index("table")["rows"]
+    for table in ("interactions", "order_lines", "service_tickets", "campaign_contacts"):
+        assert f"| `{table}` | {rows[table]:,} |" in card, table

@@ -85,6 +85,9 @@ def test_class_allocation_is_open_and_fair(classified):
     expected = crm.fair_allocation(1000, weights)["units"]
     assert table["units"].to_dict() == expected.to_dict()
     assert table["outlets"].to_dict() == counts.to_dict()
+    # the data card's worked example
+    assert table["units"].to_dict() == {"A": 254, "B": 343, "C": 221, "D": 182, "E": 0}
+    assert table["floor"].sum() == 998 and table.attrs["left_over"] == 2
 
 
 def test_outlet_allocation(classified):

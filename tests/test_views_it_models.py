@@ -10,6 +10,7 @@ from crm_course.models.mailing import gains_table, mailing_plan
 from crm_course.views.it_models import (
     allocation_chart,
     gains_chart,
+    outlet_class_heatmap,
     roadmap_chart,
     rules_scatter,
     schema_diagram,
@@ -92,3 +93,13 @@ def test_views_refuse_the_wrong_table():
         rules_scatter(pd.DataFrame({"x": [1]}))
     with pytest.raises(ValueError, match=r"argument `quota=`"):
         allocation_chart(pd.DataFrame({"units": [1]}))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_outlet_class_heatmap(language):
+    classified = crm.outlet_classes(crm.load_dataset("retail_outlets"))
+    ax = draw_checked(lambda ax: outlet_class_heatmap(classified, ax=ax), language)
+    numbers = sorted(int(t.get_text()) for t in ax.texts)
+    expected = sorted(pd.crosstab(classified["format_group"], classified["class"]).to_numpy().ravel().tolist())
+    assert numbers == expected
+    assert crm.i18n.text("outlet.group.modern", language) in [t.get_text() for t in ax.get_yticklabels()]

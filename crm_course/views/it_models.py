@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib import pyplot as plt
 from matplotlib.patches import FancyBboxPatch
 
 from .._validation import require_columns
-from ..i18n import text
+from ..i18n import STRINGS, text
 from ..models.crm_systems import IMPLEMENTATION_BARRIERS
 from ..models.database import LAYERS
 from ._style import prepare
 
-__all__ = ["schema_diagram", "rules_scatter", "gains_chart", "allocation_chart", "vendor_chart", "roadmap_chart"]
+__all__ = ["schema_diagram", "rules_scatter", "gains_chart", "allocation_chart", "vendor_chart", "roadmap_chart",
+           "outlet_class_heatmap"]
 
 LAYER_COLORS = {"contact": "#deebf7", "functional": "#c7e9c0", "support": "#fdd0a2", None: "#f0f0f0"}
 PHASE_COLORS = ("#deebf7", "#c7e9c0", "#fdd0a2")
@@ -221,6 +223,28 @@ def roadmap_chart(roadmap: pd.DataFrame, *, ax=None):
     ax.set_ylim(-0.9, 1.6)
     ax.set_axis_off()
     ax.set_title(text("it.roadmap.title", language))
+    return ax
+
+
+def outlet_class_heatmap(classified: pd.DataFrame, *, ax=None):
+    """Outlets by format group (rows) and class (columns): the classification by format and
+    behaviour at a glance. ``classified`` is the output of :func:`crm_course.outlet_classes`.
+
+    >>> import crm_course as crm
+    >>> ax = outlet_class_heatmap(crm.outlet_classes(crm.load_dataset("retail_outlets")))
+    >>> ax.get_xlabel()
+    'Class'
+    """
+    language = prepare()
+    ax = ax or plt.gca()
+    require_columns(classified, {"class": "class", "format_group": "format_group"}, "classified")
+    counts = pd.crosstab(classified["format_group"], classified["class"])
+    counts.index = [text(f"outlet.group.{group}", language) if f"outlet.group.{group}" in STRINGS else str(group)
+                    for group in counts.index]
+    sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
+    ax.set_xlabel(text("it.allocation.class", language))
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", rotation=0)
     return ax
 
 
