@@ -81,7 +81,7 @@ def main() -> None:
     build_time, con = timed(crm.crm_database, repeats)
     report("crm_database() in memory", build_time, load_time, ", loading its 2 datasets")
     with tempfile.TemporaryDirectory() as folder:
-        file_time, file_con = timed(lambda: crm.crm_database(Path(folder) / "crm.sqlite"), repeats)
+        file_time, file_con = timed(lambda: crm.crm_database(Path(folder) / "crm.sqlite", overwrite=True), repeats)
         file_con.close()
     report("crm_database(path) to a file", file_time, load_time, ", loading its 2 datasets")
     print(f"{'   target':<52} {'under 2,000 ms':>12}: {'met' if max(build_time, file_time) < 2 else 'MISSED'}")
