@@ -98,6 +98,10 @@ def test_outlet_allocation(classified):
     assert units.loc[units["class"] == "E", "units"].eq(0).all()
     by_class = units.groupby("class", observed=True)["units"].sum()
     assert by_class.to_dict() == class_allocation(classified, 1000)["units"].to_dict()
+    # within a class, the same as the largest-remainder method over equal weights
+    members = units.index[units["class"] == "C"]
+    expected = crm.fair_allocation(int(units.loc[members, "units"].sum()), pd.Series(1, index=members))["units"]
+    pd.testing.assert_series_equal(units.loc[members, "units"], expected, check_names=False)
     shuffled = outlet_allocation(classified.sample(frac=1, random_state=1), 1000)
     pd.testing.assert_series_equal(shuffled["units"].sort_index(), units["units"].sort_index())
 

@@ -160,9 +160,14 @@ def outlet_allocation(classified: pd.DataFrame, supply: int, *, weights=None) ->
     classes = class_allocation(classified, supply, weights=weights)
     units = pd.Series(0, index=classified.index, dtype=np.int64)
     for name, row in classes.iterrows():
+        # equal weights: fair_allocation's answer in closed form (all remainders tie, so the
+        # left-over units go to the outlet ids first in text order)
         members = classified.index[classified["class"].astype(str) == name]
-        if row["units"]:
-            units[members] = fair_allocation(int(row["units"]), pd.Series(1, index=members))["units"]
+        base, left_over = divmod(int(row["units"]), len(members))
+        first = np.argsort(members.astype(str).to_numpy(), kind="stable")[:left_over]
+        share = np.full(len(members), base, dtype=np.int64)
+        share[first] += 1
+        units[members] = share
     result = pd.DataFrame({"class": classified["class"], "units": units})
     result.attrs = {"supply": int(supply), "weights": _class_weights(weights, classes.index)}
     return result
