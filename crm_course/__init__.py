@@ -58,6 +58,32 @@ from .models.retention import expected_lifetime, fit_sbg, kaplan_meier, retentio
 from .models.migration import migration_model, purchase_probabilities, winback_budget, winback_priority
 from .models.relationship_management import customer_information_steps, principles_table, stage_strategy_table
 
+# IT-based CRM (chapter 05)
+from .models.allocation import fair_allocation
+from .models.baskets import association_rules, basket_matrix, frequent_itemsets, rule_measures
+from .models.crm_systems import crm_concepts
+from .models.database import (
+    MARKETING_QUERIES,
+    SQLError,
+    crm_database,
+    database_profitability,
+    foreign_keys,
+    layer_tables,
+    marketing_query,
+    schema_table,
+    sql,
+)
+from .models.mailing import (
+    break_even_index,
+    break_even_response,
+    gains_table,
+    launch_table,
+    mailing_plan,
+    purchase_likelihood,
+)
+from .models.outlets import class_allocation, outlet_allocation, outlet_classes
+from .models.vendors import VENDOR_WEIGHTS, vendor_ranking
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -136,4 +162,31 @@ __all__ = [
     "stage_strategy_table",
     "principles_table",
     "customer_information_steps",
+    # models: IT-based CRM
+    "fair_allocation",
+    "association_rules",
+    "frequent_itemsets",
+    "basket_matrix",
+    "rule_measures",
+    "crm_database",
+    "sql",
+    "SQLError",
+    "schema_table",
+    "foreign_keys",
+    "layer_tables",
+    "marketing_query",
+    "MARKETING_QUERIES",
+    "database_profitability",
+    "break_even_response",
+    "break_even_index",
+    "launch_table",
+    "purchase_likelihood",
+    "gains_table",
+    "mailing_plan",
+    "vendor_ranking",
+    "VENDOR_WEIGHTS",
+    "outlet_classes",
+    "class_allocation",
+    "outlet_allocation",
+    "crm_concepts",
 ]

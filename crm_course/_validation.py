@@ -34,6 +34,7 @@ __all__ = [
     "require_ids",
     "require_flag",
     "require_unique_columns",
+    "require_unique",
 ]
 
 
@@ -282,6 +283,8 @@ def require_labels(series: pd.Series, argument: str) -> pd.Series:
             f"give one value per customer, e.g. {argument}.groupby(level=0).sum()."
         )
     return series
+
+
 def require_flag(value: Any, argument: str, *, allow_none: bool = False) -> bool | None:
     """Refuse anything but True/False (and None when ``allow_none``), naming the argument."""
     if (value is None and allow_none) or isinstance(value, (bool, np.bool_)):
@@ -303,3 +306,14 @@ def require_unique_columns(columns: Iterable[Any], data_name: str) -> None:
             f"`{data_name}` names a column more than once ({shown}). Rename the copies so every column name "
             f"is unique, then read it again."
         )
+
+
+def require_unique(series: pd.Series, argument: str, data_name: str) -> pd.Series:
+    """A column of ids that must name each row once (one row per outlet, vendor, member)."""
+    twice = series[series.duplicated()].unique()
+    if len(twice):
+        raise ValueError(
+            f"Column {series.name!r} (argument `{argument}=`) of `{data_name}` lists {len(twice)} id(s) more than once, "
+            f"e.g. {examples(twice.tolist())}: give one row each, e.g. {data_name}.drop_duplicates(subset=[{series.name!r}])."
+        )
+    return series

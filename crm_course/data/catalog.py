@@ -133,6 +133,21 @@ DATASETS = {
             read_lines,
             "crm_course.data.online_retail",
         ),
+        # IT-based CRM (chapter 05)
+        Dataset(
+            "crm_vendors",
+            "Eight CRM products scored 1-5 by a tender panel on the selection criteria, with bid costs (synthetic).",
+            "crm_vendors/crm_vendors.csv",
+            _read_csv,
+            "crm_course.data.crm_vendors",
+        ),
+        Dataset(
+            "retail_outlets",
+            "Customer archive of a tobacco distributor: 4,000 retail outlets by business format (synthetic, seeded).",
+            "retail_outlets/retail_outlets.csv",
+            _read_csv,
+            "crm_course.data.retail_outlets",
+        ),
     ]
 }
 
