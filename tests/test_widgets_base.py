@@ -166,3 +166,41 @@ def test_every_control_has_explicit_widths_and_the_box_a_class(make):
     for name, control in explorer.controls.items():
         assert control.layout.width and control.layout.width.endswith("px"), name
         assert control.layout.flex == "0 0 auto", name
+
+
+class Labelled(Explorer):
+    """A tick label as long as the slider says: a longer one needs a new layout."""
+
+    figsize = (4.0, 3.0)
+
+    def __init__(self):
+        super().__init__({"n": widgets.IntSlider(5, min=1, max=60)})
+
+    def compute(self):
+        return self.values["n"]
+
+    def draw(self, result, ax):
+        ax.plot([0, 1], [0, 1])
+        ax.set_yticks([0, 1], ["0", "y" * result], fontsize=14)
+
+
+def test_the_layout_is_reused_while_everything_fits_and_redone_when_not():
+    explorer = Labelled()
+    first = explorer._frame
+    explorer.controls["n"].value = 3  # a shorter label fits in the margin: the same layout
+    assert explorer._frame is first and explorer._fits()
+    explorer.controls["n"].value = 12  # a label longer than the margin: laid out again
+    assert explorer._frame is not first and explorer._fits()
+    fresh = Labelled()
+    fresh.controls["n"].value = 12
+    assert fresh._frame[0].bounds == pytest.approx(explorer._frame[0].bounds)
+    assert fresh.image.value == explorer.image.value  # the same figure as a fresh layout
+
+
+def test_a_widget_whose_values_grow_is_never_cut():
+    from crm_course.widgets import clv_calculator
+
+    calculator = clv_calculator(margin=10, retention=0.2)
+    for name, value in [("margin", 1000.0), ("retention", 0.95), ("discount", 0.0), ("acquisition_cost", 2000.0)]:
+        calculator.controls[name].value = value
+        assert calculator.error is None and calculator._fits(), name

@@ -145,6 +145,7 @@ class Explorer:
         self.error: str | None = None
         self.seconds = 0.0
         self.figure = Figure(figsize=self.figsize, dpi=self.image_width / self.figsize[0], layout="constrained")
+        self._frame = None  # (Axes position, bounds) of the last constrained layout, reused while it fits
         FigureCanvasAgg(self.figure)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"))
         self.message = widgets.HTML()
@@ -178,16 +179,53 @@ class Explorer:
         return ""
 
     def render(self, result) -> bytes:
-        """``draw`` on the kept Figure (cleared first) and return the PNG."""
+        """``draw`` on the kept Figure (cleared first) and return the PNG.
+
+        The first figure is laid out by matplotlib's constrained layout; later ones reuse its
+        Axes position (laying out again costs a third of a redraw) as long as everything stays
+        within the bounds that layout had. Views that add Axes (a colour bar) are laid out every time.
+        """
         figure = self.figure
+        if self._frame is not None:
+            figure.clear()
+            ax = figure.add_subplot()
+            ax.set_position(self._frame[0])
+            self.draw(result, ax)
+            figure.canvas.draw()
+            if self._fits():
+                return self._png()
+            self._frame = None
         figure.clear()
-        self.draw(result, figure.add_subplot())
+        figure.set_layout_engine("constrained")
+        ax = figure.add_subplot()
+        self.draw(result, ax)
         figure.canvas.draw()
+        if len(figure.axes) == 1:
+            tight = figure.get_tightbbox(figure.canvas.get_renderer())  # inches
+            width, height = figure.get_size_inches()
+            slack = 1 / figure.dpi
+            bounds = (min(tight.x0, 0) - slack, min(tight.y0, 0) - slack, max(tight.x1, width) + slack,
+                      max(tight.y1, height) + slack)
+            self._frame = (ax.get_position(original=True), bounds)
+            figure.set_layout_engine("none")
+        return self._png()
+
+    def _fits(self) -> bool:
+        """Whether the last draw, on the reused layout, stays within the bounds of its first draw."""
+        figure = self.figure
+        if len(figure.axes) != 1:
+            return False
+        tight = figure.get_tightbbox(figure.canvas.get_renderer())
+        x0, y0, x1, y1 = self._frame[1]
+        return tight.x0 >= x0 and tight.y0 >= y0 and tight.x1 <= x1 and tight.y1 <= y1
+
+    def _png(self) -> bytes:
         from PIL import Image
 
+        canvas = self.figure.canvas
         buffer = io.BytesIO()
-        Image.frombuffer("RGBA", figure.canvas.get_width_height(), figure.canvas.buffer_rgba()).save(
-            buffer, format="png", compress_level=1)
+        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(buffer, format="png",
+                                                                                      compress_level=1)
         return buffer.getvalue()
 
     def refresh(self) -> None:
