@@ -23,10 +23,12 @@ from ..i18n import text
 __all__ = ["Explorer", "fit", "row", "stylesheet", "text_px"]
 
 # Scoped to the explorers' own boxes: a kept figure after a failed update is greyed out, and tab
-# titles are as wide as their text (JupyterLab cuts them at 144 px).
+# titles are as wide as their text (JupyterLab cuts them at 144 px), wrapping to a second row.
 _CSS = """<style>
 .crm-explorer .crm-stale {opacity: 0.35; filter: grayscale(1);}
 .crm-explorer .lm-TabBar-tab {flex: 0 0 auto !important; min-width: fit-content !important;}
+.crm-explorer .widget-tab > .lm-TabBar {height: auto !important; overflow: visible !important;}
+.crm-explorer .lm-TabBar-content {flex-wrap: wrap;}
 .crm-explorer .crm-message {margin: 2px 0 4px 0;}
 </style>"""
 FONT_PX = 13  # JupyterLab's widget font size (--jp-widgets-font-size)

@@ -73,7 +73,7 @@ class BurnettEditor(Explorer):
     """
 
     figsize = (9.0, 7.6)
-    LABEL_PX = 250  # the indicator names' column; longer names wrap
+    LABEL_PX = 250  # the indicator names' column at most (at least 140 px); longer names wrap
 
     def __init__(self, accounts: pd.DataFrame, *, size: str | None = "revenue", attractiveness_weights=None,
                  relationship_weights=None, cuts=DEFAULT_CUTS, grid=None):
@@ -112,9 +112,8 @@ class BurnettEditor(Explorer):
         controls["indicator"].observe(lambda _: self._show_score(), names="value")
         controls["score"].observe(lambda _: self._store_score(), names="value")
         # Long indicator names wrap in a column of their own instead of squeezing the sliders.
-        self.labels = {i: widgets.HTML(html.escape(_indicator_label(i)), layout={"width": f"{self.LABEL_PX}px"})
-                       for i in indicators}
-        self.used = {i: widgets.Label(layout={"width": "70px"}) for i in indicators}
+        self.labels = {i: widgets.HTML(html.escape(_indicator_label(i))) for i in indicators}
+        self.used = {i: widgets.Label(layout={"width": "64px"}) for i in indicators}
         self.status = widgets.HTML()
         self.reset_button = widgets.Button(description=text("editor.reset"), icon="undo")
         self.reset_button.layout.width = f"{text_px(text('editor.reset')) + 40}px"
@@ -127,10 +126,12 @@ class BurnettEditor(Explorer):
         pages = []
         for dimension in DIMENSIONS:
             groups = _grouped(self.defaults[dimension], dimension)
-            columns = [widgets.GridBox([part for i in members for part in (self.labels[i], fit(self.controls[i]),
+            columns = [widgets.GridBox([part for i in members for part in (self.labels[i],
+                                                                            fit(self.controls[i], track_px=130),
                                                                             self.used[i])],
-                                       layout={"grid_template_columns": "auto auto auto", "grid_gap": "2px 8px",
-                                               "align_items": "center", "justify_content": "flex-start"})
+                                       layout={"grid_template_columns": f"minmax(140px, {self.LABEL_PX}px) auto auto",
+                                               "grid_gap": "2px 8px", "align_items": "center",
+                                               "justify_content": "flex-start"})
                        for _, members in groups]
             if len(columns) == 1:
                 pages.append(columns[0])
