@@ -131,8 +131,8 @@ def kernel_side(repeats: int) -> None:
         width, height = explorer.figure.canvas.get_width_height()
         wall, cpu, ref_wall, ref_cpu = _paired_ms(step, lambda i: bare_png(i, width, height), repeats)
         error = f"  ERROR {explorer.error[:60]}" if explorer.error else ""
-        print(f"{name:20s} {control:20s} {width:4d}x{height:<4d} {wall:4.0f} ms {ref_wall:3.0f} ms {wall / ref_wall:6.2f} "
-              f"{wall / TARGET_MS:7.0%} {cpu:4.0f} ms {ref_cpu:3.0f} ms {cpu / ref_cpu:6.2f}{error}")
+        print(f"{name:20s} {control:20s} {width:4d}x{height:<4d} {wall:4.0f} ms {ref_wall:3.0f} ms "
+              f"{wall / ref_wall:6.2f} {wall / TARGET_MS:7.0%} {cpu:4.0f} ms {ref_cpu:3.0f} ms {cpu / ref_cpu:6.2f}{error}")
 
 
 def browser_side(repeats: int) -> None:

@@ -98,7 +98,8 @@ def test_open_passes_jupyterlab_options_through(monkeypatch):
 def test_open_keeps_the_environments_own_setting_overrides(tmp_path, monkeypatch):
     app_dir = tmp_path / "app"
     (app_dir / "settings").mkdir(parents=True)
-    (app_dir / "settings" / "overrides.json").write_text('{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}')
+    theme = {"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}
+    (app_dir / "settings" / "overrides.json").write_text(json.dumps(theme))
     import jupyterlab.commands
 
     monkeypatch.setattr(jupyterlab.commands, "get_app_dir", lambda: str(app_dir))
@@ -115,9 +116,9 @@ def test_open_serves_the_start_page_on_the_port_asked_without_news(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = _isolated_jupyter(tmp_path)
-    lab = subprocess.Popen([sys.executable, "-m", "crm_course.cli", "--no-browser", "--ip=127.0.0.1", "--port", str(port),
-                            "--IdentityProvider.token=crm-test"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
+    lab = subprocess.Popen([sys.executable, "-m", "crm_course.cli", "--no-browser", "--ip=127.0.0.1",
+                            "--port", str(port), "--IdentityProvider.token=crm-test"], env=env, cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         url = None
         for line in lab.stdout:

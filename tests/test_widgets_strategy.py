@@ -120,7 +120,8 @@ def test_editor_in_chinese():
     assert tabs.titles == ("客户吸引力权重", "关系状况权重", "客户评分")
     assert tabs.children[0].titles[0] == "客户的业务"
     assert "滑块合计为 1.00" in editor.status.value and "发展" in editor.summary.value
-    assert editor.labels["margin_effect"].value == editor.controls["margin_effect"].tooltip == "对我方毛利的影响"
+    label = editor.labels["margin_effect"].value
+    assert label == editor.controls["margin_effect"].tooltip == "对我方毛利的影响"
 
 
 # --- the growth-matrix explorer -----------------------------------------------------------

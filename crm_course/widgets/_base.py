@@ -149,7 +149,8 @@ class Explorer:
         self.figure = Figure(figsize=self.figsize, dpi=self.image_width / self.figsize[0], layout="constrained")
         self._frame = None  # (Axes position, bounds) of the last constrained layout, reused while it fits
         FigureCanvasAgg(self.figure)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto", align_self="flex-start"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto",
+                                                                       align_self="flex-start"))
         self.message = widgets.HTML()
         self.message.add_class("crm-message")
         self.summary = widgets.HTML()
