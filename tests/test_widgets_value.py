@@ -79,6 +79,23 @@ def test_rfm_explorer_switches_dataset_and_resets_the_date():
     assert explorer.result["segment"].value_counts()[["new_customers", "promising"]].tolist() == [0, 0]
 
 
+def test_rfm_explorer_scores_once_per_bins_so_a_rules_change_only_segments(monkeypatch):
+    calls = []
+
+    def counted_rfm_scores(table, **options):
+        calls.append(options["bins"])
+        return crm.rfm_scores(table, **options)
+
+    monkeypatch.setattr(widget_module, "rfm_scores", counted_rfm_scores)
+    explorer = rfm_explorer()
+    explorer.controls["rules"].value = "value_tiers"
+    explorer.controls["rules"].value = "default"
+    explorer.controls["bins"].value = 4
+    explorer.controls["bins"].value = 5
+    assert calls == [5, 4]
+    pd.testing.assert_frame_equal(explorer.result, _segments(RETAIL))
+
+
 def test_rfm_explorer_computes_the_rfm_table_once_per_dataset_and_date(monkeypatch):
     calls = []
 

@@ -84,7 +84,8 @@ class RFMExplorer(Explorer):
 
     Only the transactions up to the analysis date (``as_of``) count, so moving it back shows
     the segments as they were then. ``.result`` is the :func:`rfm_segments` table, ``.rules``
-    the rules in use. The RFM table is computed once per dataset and date.
+    the rules in use. The RFM table is computed once per dataset and date, its scores once per
+    number of bins.
     """
 
     figsize = (8.5, 6.2)
@@ -104,6 +105,7 @@ class RFMExplorer(Explorer):
                                 f"but a {type(rules).__name__} was passed.")
         self._data: dict[str, tuple[pd.DataFrame, pd.Series]] = {}
         self._tables: dict[tuple[str, pd.Timestamp], pd.DataFrame] = {}
+        self._scores: dict[tuple[str, pd.Timestamp, int], pd.DataFrame] = {}
         self._quiet = False
         self.used: dict = {}
 
@@ -179,10 +181,13 @@ class RFMExplorer(Explorer):
     def compute(self) -> pd.DataFrame:
         values = self.values
         as_of = pd.Timestamp(values["as_of"]) if values["as_of"] else self._default_as_of(self.dataset)
-        table = self.rfm(as_of)
+        key = (self.dataset, as_of, values["bins"])
+        if key not in self._scores:  # a change of rules alone only re-segments
+            self._scores[key] = rfm_scores(self.rfm(as_of), bins=values["bins"])
+        table = self._scores[key]
         # Rules that do not fit the bins (custom rules written for 5) are refused by rfm_segments itself.
         rules = None if values["rules"] == "default" else self.rules  # the model's own default map
-        segments = rfm_segments(rfm_scores(table, bins=values["bins"]), rules=rules, bins=values["bins"])
+        segments = rfm_segments(table, rules=rules, bins=values["bins"])
         self.used = {"as_of": as_of, "transactions": int(table["frequency"].sum())}
         return segments
 
