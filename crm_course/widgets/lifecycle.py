@@ -21,9 +21,10 @@ class ClosenessExplorer(Explorer):
         self.tx, self.members, self.as_of = tx, members, as_of
         super().__init__(
             {
-                "lapsed_after": widgets.IntSlider(lapsed_after, min=30, max=720, step=30,
+                "lapsed_after": widgets.IntSlider(lapsed_after, min=30, max=720, step=30, continuous_update=False,
                                                   description=text("closeness.slider")),
-                "loyal_from": widgets.IntSlider(loyal_from, min=2, max=10, description=text("closeness.loyal_slider")),
+                "loyal_from": widgets.IntSlider(loyal_from, min=2, max=10, continuous_update=False,
+                                                description=text("closeness.loyal_slider")),
             }
         )
 
