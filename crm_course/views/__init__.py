@@ -11,6 +11,15 @@ from .culture import (
     servqual_gap_bars,
     trap_benchmarks_chart,
 )
+from .it_models import (
+    allocation_chart,
+    gains_chart,
+    outlet_class_heatmap,
+    roadmap_chart,
+    rules_scatter,
+    schema_diagram,
+    vendor_chart,
+)
 from .lifecycle import closeness_bar
 from .lifecycle_charts import (
     cohort_heatmap,
@@ -35,4 +44,7 @@ __all__ = [
     # culture (04)
     "gap_model_diagram", "servqual_gap_bars", "satisfaction_trap_chart", "trap_benchmarks_chart", "nps_bar",
     "audit_profile",
+    # IT-based CRM (05)
+    "schema_diagram", "rules_scatter", "gains_chart", "allocation_chart", "vendor_chart", "roadmap_chart",
+    "outlet_class_heatmap",
 ]
