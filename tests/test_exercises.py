@@ -200,8 +200,8 @@ def test_a_one_value_series_or_array_is_coached_to_take_its_value():
     for one in (pd.Series([0.75], index=["K22"]), np.array([0.75]), pd.Index([0.75]), [0.75]):
         feedback = question.check(one)
         assert feedback.outcome == "incorrect" and ".iloc[0]" in repr(feedback) and "float(...)" in repr(feedback)
-        assert "The value inside is the right one." in repr(feedback)
-    assert "not the right one yet" in repr(question.check(pd.Series([0.5])))
+        assert "The values inside are the right ones." in repr(feedback)
+    assert "not the right ones yet" in repr(question.check(pd.Series([0.5])))
     many = repr(question.check(pd.Series([0.75, 0.5])))
     assert "collection of values" in many and "lost" not in many
 
@@ -291,6 +291,14 @@ def test_table_messages_name_the_columns_the_reset_index_and_the_right_conversio
     assert "、" in repr(_question("hook", choices=["hook", "zipper"]).check("x"))
     assert "缺少" not in repr(_question({"a": 1.0}).check({"a": 1.0, "b": 2.0}))
     crm.set_language("en")
+
+
+def test_a_series_where_a_list_is_asked_is_told_tolist():
+    question = _question(["develop", "exit"])
+    feedback = repr(question.check(pd.Series(["develop", "exit"], index=["K24", "K11"])))
+    assert ".tolist()" in feedback and "right ones" in feedback
+    assert "not the right ones yet" in repr(question.check(np.array(["exit", "exit"])))
+    assert question.check(["develop", "exit"]).outcome == "correct"
 
 
 def test_money_columns_may_be_given_to_the_cent():
@@ -456,3 +464,9 @@ def test_exercises_are_generated_from_solutions(solution):
 def test_policy_is_the_documented_one():
     assert engine.POLICY == {"rel_tol": 0.005, "significant_figures": 3, "table_rel_tol": 1e-3}
     assert re.search(r"0\.5% relative", engine.__doc__) and "1e-3" in engine.__doc__
+
+
+def test_column_names_differing_only_in_capitals_are_named():
+    expected = pd.DataFrame({"R": [1], "F": [2], "M": [3]}, index=pd.Index([7], name="customer_id"))
+    feedback = repr(_question(expected).check(expected.rename(columns=str.lower)))
+    assert "only in capitals" in feedback and "`R`, `F`, `M`" in feedback

@@ -239,7 +239,7 @@ q6 = Choice(
         "c": T("Every customer alike: one small voucher each, so nobody is treated differently.",
                "所有客户一视同仁：每人一张小额优惠券，谁也不区别对待。"),
         "d": T("The lost customers: the ones who have not bought for more than two years.",
-               "流失客户：两年多没有买过东西的人。"),
+               "流失客户：已经两年多没有在店里买过任何东西的人。"),
     },
     answer="b",
     coaching={

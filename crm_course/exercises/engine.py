@@ -371,6 +371,8 @@ def _columns_message(given: list[str], wanted: list[str]) -> str:
     extra = [c for c in given if c not in wanted]
     missing = [c for c in wanted if c not in given]
     listed = (lambda names: _listing([f"`{c}`" for c in names]))
+    if extra and sorted(c.lower() for c in given) == sorted(c.lower() for c in wanted):
+        return text("ex.columns_case", keep=listed(wanted))
     parts = ([text("ex.extra_columns", extra=listed(extra))] if extra else []) + (
         [text("ex.missing_columns", missing=listed(missing))] if missing else [])
     joined = text("ex.clause_sep").join(parts)
@@ -718,6 +720,12 @@ def _near_kind(answer: Any, kind: str, question: "Question | None" = None, expec
                 verdict = text("ex.one_value_right" if right else "ex.one_value_wrong")
             return text("ex.one_for_one") + verdict
         return text("ex.many_for_one")
+    if kind == "list" and isinstance(answer, (pd.Series, pd.Index, np.ndarray)) and np.ndim(answer) == 1:
+        verdict = ""
+        if question is not None:
+            right = question._difference(list(answer), expected) is None
+            verdict = text("ex.one_value_right" if right else "ex.one_value_wrong")
+        return text("ex.series_for_list") + verdict
     if kind == "series" and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):

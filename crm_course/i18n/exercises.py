@@ -87,8 +87,12 @@ STRINGS = {
         "`.iloc[0]` (a Series) or `float(...)`.",
         "zh": "它只包含一个值，但题目要的是这个数本身：请用 `.iloc[0]`（对 `Series`）或 `float(...)` 把它取出来。",
     },
-    "ex.one_value_right": {"en": " The value inside is the right one.", "zh": "里面的值是对的。"},
-    "ex.one_value_wrong": {"en": " The value inside is not the right one yet.", "zh": "里面的值还不对。"},
+    "ex.series_for_list": {
+        "en": "That is a column (Series) or an array; the question asks for a list: convert it with `.tolist()`.",
+        "zh": "这是一列（`Series`）或一个数组；题目要的是列表：请用 `.tolist()` 转换。",
+    },
+    "ex.one_value_right": {"en": " The values inside are the right ones.", "zh": "里面的值是对的。"},
+    "ex.one_value_wrong": {"en": " The values inside are not the right ones yet.", "zh": "里面的值还不对。"},
     "ex.none": {
         "en": "Your answer is `None`: did a method return nothing, e.g. one called with `inplace=True`, or "
         "`print(...)`, which shows a value but returns `None`? Assign the value itself to `answer`.",
@@ -172,6 +176,10 @@ STRINGS = {
     "ex.wrong_columns": {
         "en": "{parts}; keep only {keep}.",
         "zh": "{parts}；只保留 {keep}。",
+    },
+    "ex.columns_case": {
+        "en": "The column names differ only in capitals: names are case-sensitive. Name them {keep}.",
+        "zh": "列名只在大小写上不同：列名区分大小写。请命名为 {keep}。",
     },
     "ex.extra_columns": {"en": "Extra columns {extra}", "zh": "多出的列 {extra}"},
     "ex.missing_columns": {"en": "missing columns {missing}", "zh": "缺少的列 {missing}"},
