@@ -171,7 +171,7 @@ q3 = Question(
     hints=[
         T("`crm.burnett_matrix` takes the level cuts as `cuts=(low/medium, medium/high)`; the default is thirds of "
           "the scale (7/3, 11/3). Pass the form's cuts instead.",
-          "`crm.burnett_matrix` 用 `cuts=(低/中, 中/高)` 指定档次分界；默认是量表的三等分（7/3, 11/3）。"
+          "`crm.burnett_matrix` 用 `cuts=(低/中, 中/高)` 指定档次分界；默认是量表的三等分（7/3 和 11/3）。"
           "请改用表中的分界。"),
         T(f"`crm.burnett_matrix(burnett_scores(accounts), cuts=(2.5, 3.5))`, then `.loc[{ACCOUNTS}, 'strategy']"
           ".tolist()`.",

@@ -404,7 +404,7 @@ def _q6_mistakes() -> list[Mistake]:
             "你把第一年当成了确定的。客户要存活到第 t 年才会贡献利润：第 t 年的权重是 r^t，而不是 r^(t-1)。")),
         Mistake(lambda a, e: _close(a, clv(margin=200, retention=0.75, discount=0.10)), T(
             "That is the chapter's customer (m = 200, r = 0.75, i = 0.10). Use this customer's numbers.",
-            "这是本章中的客户（m = 200, r = 0.75, i = 0.10）。请使用本题客户的数据。")),
+            "这是本章中的客户（m = 200、r = 0.75、i = 0.10）。请使用本题客户的数据。")),
     ]
 
 
