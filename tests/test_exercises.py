@@ -114,14 +114,17 @@ def test_graded_hints():
 # --- the tolerance policy ---------------------------------------------------------------------
 
 
-def test_a_single_number_passes_within_half_a_percent_or_to_three_significant_figures():
+def test_a_single_number_passes_when_correct_to_three_significant_figures():
     question = _question(0.34456)
     assert question.check(0.3446).outcome == "correct"  # what a chapter prints (4 significant figures)
-    assert question.check(0.345).outcome == "correct"  # 3 significant figures
-    assert question.check(0.3445 * 1.0049).outcome == "correct"
-    assert question.check(0.34456 * 1.006).outcome == "incorrect"
+    assert question.check(0.345).outcome == "correct"  # 3 significant figures, rounded
+    assert question.check(0.344).outcome == "correct"  # 3 significant figures, cut off
+    assert question.check(0.343).outcome == "incorrect" and question.check(0.346).outcome == "incorrect"
     assert _question(1234.5678).check(1234.57).outcome == "correct"  # an amount as printed
     assert _question(0.1004).check(0.1).outcome == "correct"
+    # two figures never pass by luck (the review's cases): 0.65 for 0.6475, 4.5 for 4.48
+    assert _question(0.6475).check(0.65).outcome == "incorrect" and _question(4.4815).check(4.5).outcome == "incorrect"
+    assert _question(0.6475).check(0.648).outcome == "correct" and _question(4.4815).check(4.48).outcome == "correct"
 
 
 def test_counts_need_the_exact_whole_number():
@@ -281,6 +284,13 @@ def test_table_messages_name_the_columns_the_reset_index_and_the_right_conversio
     assert "Extra columns `x`; missing columns `M`; keep only `R`, `F`, `M`." in both
     assert "set it back with `.set_index('customer_id')`" in repr(question.check(expected.reset_index())).replace(
         "Set it back", "set it back")
+    series = pd.Series([1.5, 2.5, 3.5], index=pd.Index([1, 2, 3], name="customer_id"), name="clv")
+    assert "index looks reset (0, 1, 2, ...)" in repr(_question(series).check(series.reset_index(drop=True)))
+    assert "set it back with `.set_index('customer_id')`" in repr(_question(series).check(series.reset_index())).replace(
+        "Set it back", "set it back")
+    assert _question(series).check(series).outcome == "correct"
+    ids = series.set_axis(pd.RangeIndex(1, 4, name="customer_id"))  # ids 1, 2, 3 held as a RangeIndex
+    assert "index looks reset" in repr(_question(ids).check(ids.reset_index(drop=True)))
     assert "in column(s) `F`, `M`" in repr(question.check(expected.assign(F=[3, 5], M=[5, 2])))
     as_text = repr(question.check(expected.astype(str)))
     assert "holds text" in as_text and ".astype(int)" in as_text and ".dt.days" not in as_text
@@ -463,7 +473,8 @@ def test_exercises_are_generated_from_solutions(solution):
 
 def test_policy_is_the_documented_one():
     assert engine.POLICY == {"rel_tol": 0.005, "significant_figures": 3, "table_rel_tol": 1e-3}
-    assert re.search(r"0\.5% relative", engine.__doc__) and "1e-3" in engine.__doc__
+    assert re.search(r"correct to 3 significant figures", engine.__doc__) and "1e-3" in engine.__doc__
+    assert re.search(r"0\.5% relative", engine.__doc__)
 
 
 def test_column_names_differing_only_in_capitals_are_named():

@@ -234,6 +234,15 @@ def _ties_broken(a, e) -> bool:
     )
 
 
+def _r_reversed_from_ascending(a, e) -> bool:
+    """R computed as 5 - (score of recency ranked upwards): only tied customers at a bin edge differ, and
+    they got the HIGHEST score of their group."""
+    mine, right = _aligned(a, e)["R"], e["R"]
+    differ = mine != right
+    return bool(differ.any()) and bool((mine[differ] > right[differ]).all()) and bool(
+        _rfm()["recency"].duplicated(keep=False)[differ].all())
+
+
 def _bins_merged(a, e) -> bool:
     """Fewer distinct scores than the right answer in some column: pd.qcut(..., duplicates='drop') merged bins."""
     return any(_aligned(a, e)[c].nunique() < e[c].nunique() for c in ("R", "F", "M"))
@@ -270,6 +279,13 @@ q3 = Question(
         Mistake(lambda a, e: _aligned(a, e)["R"].corr(e["R"]) < 0, T(
             "Your R scores are reversed: the most recent buyers (smallest recency) must get R = 4.",
             "你的 R 得分方向反了：最近购买的客户（`recency` 最小）应得 R = 4。")),
+        Mistake(_r_reversed_from_ascending, T(
+            "Only some tied customers differ in `R`, and they got a score too HIGH: did you score recency upwards "
+            "and reverse it (`5 - score`)? Reversing gives tied customers the highest score of their group. Rank "
+            "recency from the largest down instead, ties at the lowest rank (`rank(ascending=False, method='min')`).",
+            "只有部分并列客户的 `R` 不同，而且得分偏高：你是不是先按 `recency` 从小到大打分，再用 `5 - score` 反转？"
+            "反转会让并列客户得到该组最高的分数。请改为从大到小给 `recency` 排名，并列取最低名次"
+            "（`rank(ascending=False, method='min')`）。")),
         Mistake(_bins_merged, T(
             "One of your columns has fewer distinct scores than it should: `pd.qcut(..., duplicates='drop')` "
             "silently merges the bins whose edges coincide, so F loses a score and the others shift. The course's "
@@ -768,6 +784,8 @@ WRONG_ANSWERS = {
         (rfm_scores(ns["rfm"])[["R", "F", "M"]], "five bins"),
         (rfm_scores(rfm_table(ns["tx"]), bins=BINS)[["R", "F", "M"]], "more rows than the mid-year"),
         (ns["scores"].assign(R=5 - ns["scores"]["R"]), "reversed"),
+        (ns["scores"].assign(R=5 - np.ceil(ns["rfm"]["recency"].rank(method="min") / len(ns["rfm"]) * BINS).astype(int)),
+         "5 - score"),
         (ns["scores"] - 1, "not from 0 to 3"),
         (ns["scores"].iloc[:-10], "fewer rows"),
         (rfm_scores(ns["rfm"], bins=BINS), "three score columns"),
@@ -814,6 +832,7 @@ WRONG_ANSWERS = {
     "q10": lambda ns: [
         (100 * ns["answer"], "percentage"),
         (1 - ns["answer"], "dropped out"),
+        (np.array([ns["answer"]]), "`float(...)`"),
         (ns["model"].p_alive(frequency=ns["summary"].iloc[325]["frequency"], recency=ns["summary"].iloc[325]["recency"],
                              T=ns["summary"].iloc[325]["T"]), "POSITION"),
         (ns["model"].p_alive(frequency=25, recency=9.6, T=ns["customer"]["T"]), "SINCE the last purchase"),
@@ -832,6 +851,8 @@ WRONG_ANSWERS = {
     ],
     "q12": lambda ns: [
         (ns["clv6"][ns["summary"]["frequency"] > 0], "one-time buyers"),
+        (ns["clv6"].reset_index(drop=True), "index looks reset"),
+        (ns["clv6"].reset_index(), "Set it back"),
         (_clv6(horizon=12, discount=0.10, margin=0.3), "12 months, 10% a year, 30% margin"),
         (_clv6(horizon=12), "settings: 12 months."),
         (_clv6(margin=0.3), "settings: 30% margin."),

@@ -32,10 +32,12 @@ tolerance_reason=None, kind=None, order_matters=False, choices=None)``
     the current language.
 
 Tolerance policy (``POLICY``)
-    A single number passes when it agrees with the expected value to 3 significant figures (or
-    within 0.5% relative): every question that asks for a number says "give at least 3
-    significant figures", and whatever the chapter prints for a value (4 significant figures, or 2
-    decimals for amounts) passes. ``exact=True`` (counts): only the exact whole number passes.
+    A single number passes when it is correct to 3 significant figures, rounded or cut off: within
+    one unit of the expected value's 3rd significant figure (2.75: from 2.74 to 2.76; 0.6475: from
+    0.6465 to 0.6485), so that 2.8 for 2.75 or 0.65 for 0.6475 never passes by luck. Every question
+    that asks for a number says "give at least 3 significant figures", and whatever the chapter
+    prints for a value (4 significant figures, or 2 decimals for amounts) passes. Mistake
+    detectors (``same_as`` and the others) match a slip's value within 0.5% relative. ``exact=True`` (counts): only the exact whole number passes.
     Series, frames, dict values and rows pass within 1e-3 relative; ``abs_tol=0.005`` (money) also
     lets amounts given to the cent pass (``.round(2)``). A question may tighten the policy with
     ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (the rules test refuses a question
@@ -292,12 +294,19 @@ def _kind(value: Any) -> str:
     return "other"
 
 
-def _significant(value: float, figures: int) -> float:
-    return float(f"{value:.{figures - 1}e}")
+def _to_figures(a: float, e: float, figures: int) -> bool:
+    """``a`` is ``e`` correct to ``figures`` significant figures (rounded or cut off): within one unit
+    of ``e``'s last asked figure (3 figures of 2.75: 2.74 to 2.76)."""
+    if e == 0:
+        return abs(a) <= 1e-12
+    unit = 10.0 ** (math.floor(math.log10(abs(e))) - figures + 1)
+    return abs(a - e) <= unit * (1 + 1e-9)
 
 
 def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = False,
                    figures: int | None = None) -> bool:
+    """Counts: the exact whole number. With ``figures``: correct to that many significant figures
+    (the policy for single numbers); else within ``rel_tol`` relative."""
     if exact:
         if isinstance(_plain(answer), int):
             return _plain(answer) == int(expected)
@@ -309,9 +318,9 @@ def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = 
         return False
     if not (math.isfinite(a) and math.isfinite(e)):
         return a == e
-    if math.isclose(a, e, rel_tol=rel_tol, abs_tol=1e-12):
-        return True
-    return figures is not None and e != 0 and _significant(a, figures) == _significant(e, figures)
+    if figures is not None:
+        return _to_figures(a, e, figures)
+    return math.isclose(a, e, rel_tol=rel_tol, abs_tol=1e-12)
 
 
 def _normalise_text(value: str) -> str:
@@ -405,9 +414,14 @@ def _columns_equal(mine: pd.Series, right: pd.Series, rel_tol: float, abs_tol: f
 def _index_reset(answer: Any, expected: Any) -> str | None:
     """The answer's index was reset: the expected index's name is now one of its columns."""
     name = expected.index.name
-    if (isinstance(answer, pd.DataFrame) and name is not None and name in answer.columns
-            and answer.index.name != name and not (isinstance(expected, pd.DataFrame) and name in expected.columns)):
+    default = isinstance(expected.index, pd.RangeIndex) and expected.index.start == 0
+    if name is None or answer.index.name == name or default:
+        return None
+    if (isinstance(answer, pd.DataFrame) and name in answer.columns
+            and not (isinstance(expected, pd.DataFrame) and name in expected.columns)):
         return text("ex.index_reset", name=name)
+    if isinstance(answer.index, pd.RangeIndex) and answer.index.start == 0 and answer.index.name is None:
+        return text("ex.index_dropped", name=name)
     return None
 
 
@@ -684,7 +698,7 @@ class Question(_Asked):
             return _near_kind(answer, self._expected_kind(expected), self, expected) or difference
         kind = self._expected_kind(expected)
         if kind == "number" and difference == "":
-            passes_policy = _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"])
+            passes_policy = _numbers_match(answer, expected, 0.0, figures=POLICY["significant_figures"])
             if self.tightened and passes_policy:
                 reason = _in_language(self.tolerance_reason) if self.tolerance_reason else ""
                 return text("ex.tighter", reason=reason)
@@ -726,6 +740,10 @@ def _near_kind(answer: Any, kind: str, question: "Question | None" = None, expec
             right = question._difference(list(answer), expected) is None
             verdict = text("ex.one_value_right" if right else "ex.one_value_wrong")
         return text("ex.series_for_list") + verdict
+    if kind == "series" and isinstance(answer, pd.DataFrame) and isinstance(expected, pd.Series):
+        reset = _index_reset(answer, expected)
+        if reset:
+            return reset
     if kind == "series" and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):

@@ -181,6 +181,12 @@ STRINGS = {
         "en": "The column names differ only in capitals: names are case-sensitive. Name them {keep}.",
         "zh": "列名只在大小写上不同：列名区分大小写。请命名为 {keep}。",
     },
+    "ex.index_dropped": {
+        "en": "Your index looks reset (0, 1, 2, ...): the rows must be labelled by `{name}`. Keep the index "
+        "(no `reset_index(drop=True)`), or set it back with `.set_index('{name}')`.",
+        "zh": "你的索引看起来被重置了（0, 1, 2, ...）：行标签应当是 `{name}`。请保留原索引（不要用 "
+        "`reset_index(drop=True)`），或用 `.set_index('{name}')` 把它设回来。",
+    },
     "ex.extra_columns": {"en": "Extra columns {extra}", "zh": "多出的列 {extra}"},
     "ex.missing_columns": {"en": "missing columns {missing}", "zh": "缺少的列 {missing}"},
     "ex.index_reset": {
