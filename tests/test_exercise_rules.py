@@ -358,7 +358,11 @@ def test_model_messages_the_exercises_rely_on():
     with pytest.raises(ValueError) as refused:
         crm.rfm_table(tx, as_of="2024-07-01")
     message = str(refused.value)
-    assert message.startswith("4 transaction(s) of `tx` are after as_of=2024-07-01") and "(2 day(s) in all)" in message
+    assert message.startswith("4 transaction(s) of `tx` are after as_of=2024-07-01, e.g. on '2024-07-02', '2024-07-03'.")
+    many = pd.DataFrame({"customer_id": range(10), "amount": 1.0,
+                         "date": pd.date_range("2024-07-01", periods=5).repeat(2)})
+    with pytest.raises(ValueError, match=r"8 transaction\(s\).*'2024-07-02', '2024-07-03', '2024-07-04' \(and 1 more\)"):
+        crm.rfm_table(many, as_of="2024-07-01")  # the days counted over all late rows
     assert "tx[tx['date'] < '2024-07-01']" in message and "recency 0" in message
     with pytest.raises(ValueError, match=r"Did you mean 0.12 for 12%\?"):
         crm.clv(margin=300, retention=0.8, discount=12)

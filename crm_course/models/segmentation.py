@@ -151,7 +151,7 @@ def rfm_table(
             late_days = sorted({str(d.date()) for d in days[days > as_of]})
             raise ValueError(
                 f"{int((days > as_of).sum())} transaction(s) of `tx` are after as_of={as_of.date()}, e.g. on "
-                f"{examples(late_days)} ({len(late_days)} day(s) in all). Pass a later `as_of`, or keep only "
+                f"{examples(late_days)}. Pass a later `as_of`, or keep only "
                 f"the transactions before the analysis day: tx[tx[{date!r}] < {str(as_of.date())!r}] "
                 f"(purchases on {as_of.date()} itself are allowed, with recency 0: keep them with "
                 f"tx[tx[{date!r}].dt.normalize() <= {str(as_of.date())!r}])."
