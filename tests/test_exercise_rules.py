@@ -24,7 +24,7 @@ import pytest
 
 import crm_course as crm
 import crm_course.exercises
-from crm_course.exercises.engine import Choice, Question, _expected
+from crm_course.exercises.engine import Choice, Question, T, _expected
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted(m.name for m in pkgutil.iter_modules(crm_course.exercises.__path__) if re.fullmatch(r"ch\d\d", m.name))
@@ -88,7 +88,8 @@ def _stored_outputs(notebook):
             texts.append(output.get("text", ""))
             for kind in ("text/plain", "text/html", "text/markdown"):
                 texts.append(output.get("data", {}).get(kind, ""))
-    return "\n".join("".join(t) if isinstance(t, list) else t for t in texts)
+    joined = "\n".join("".join(t) if isinstance(t, list) else t for t in texts)
+    return re.sub(r"data:image/[\w+]+;base64,[A-Za-z0-9+/=]+", "", joined)  # an embedded picture prints no number
 
 
 def printed_forms(value):
@@ -122,6 +123,9 @@ def test_printed_forms_and_occurrence():
     assert {"0.663", "0.6633", "66.3%"} <= printed_forms(0.66327) and "0.66" not in printed_forms(0.66327)
     assert _occurs("66.3%", "bring 66.3% of") and not _occurs("0.66", "10.66") and not _occurs("1890", "1890.5")
     assert _occurs("1,890", "lost 1,890.")
+    html = nbformat.from_dict({"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {
+        "text/html": '<img src="data:image/png;base64,iVBOR137w0KG=="/> 1,890 lost'}}]}]})
+    assert "137" not in _stored_outputs(html) and "1,890 lost" in _stored_outputs(html)
 
 
 NUMERIC = [(m, n, q) for m, n, q in QUESTIONS if isinstance(q, Question)]
@@ -295,3 +299,73 @@ def test_every_plot_has_a_reading_it_note(module):
         if plotted:
             following = [c.source for c in cells[i + 1: i + 4] if c.cell_type == "markdown"]
             assert any("Reading it" in s for s in following), f"{_chapter(module)} cell {i}: a plot without a note"
+
+
+# --- fair questions ----------------------------------------------------------------------------------
+
+CHOICES = [(m, n, q) for m, n, q in QUESTIONS if isinstance(q, Choice)]
+
+
+@pytest.mark.parametrize("module, q_name, question", CHOICES, ids=[f"{m}.{n}" for m, n, _ in CHOICES])
+def test_the_right_option_is_not_the_longest_one(module, q_name, question):
+    """The right option cannot be guessed by its length: in each language no option is more than 1.4 times
+    as long as another, and the right one is not longer than every wrong one by more than 5%."""
+    for language in ("en", "zh"):
+        lengths = {key: len(option[language]) for key, option in question._options.items()}
+        right = lengths.pop(question._right)
+        assert max(lengths.values()) * 1.05 >= right, (module, q_name, language, right, lengths)
+        every = [right, *lengths.values()]
+        assert max(every) <= 1.4 * min(every), (module, q_name, language, every)
+
+
+def test_the_length_rule_catches_a_guessable_option():
+    guessable = Choice("q1", options={"a": T("Exit.", "退出。"),
+                                      "b": T("Check the scores first, and keep serving it as today meanwhile.",
+                                             "先核查得分，其间照常服务。")},
+                       answer="b", coaching={"a": T("No.", "不。")}, hints=[T("h", "提示")])
+    with pytest.raises(AssertionError):
+        test_the_right_option_is_not_the_longest_one("ch99", "q1", guessable)
+
+
+def _question_texts(chapter):
+    """Per question name, the markdown cell just before the cell that checks it in the solutions notebook."""
+    cells, texts, last = _notebook("solutions", chapter).cells, {}, ""
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            last = cell.source
+        found = re.search(r"ex\.(q\d+)\.check\(", cell.source)
+        if cell.cell_type == "code" and found and "BEGIN SOLUTION" in cell.source:
+            texts[found.group(1)] = last
+    return texts
+
+
+@pytest.mark.parametrize("module, q_name, question", NUMERIC, ids=[f"{m}.{n}" for m, n, _ in NUMERIC])
+def test_every_numeric_question_states_the_precision_it_wants(module, q_name, question):
+    value = _expected(question)
+    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)):
+        pytest.skip("not a single number")
+    asked = _question_texts(_chapter(module))[q_name]
+    wanted = "exact count" if question.exact else "3 significant figures"
+    assert wanted in asked, f"{module}.{q_name} does not say it wants {wanted!r}: {asked[-200:]}"
+    if not question.exact:  # and the policy keeps that promise
+        assert question.check(float(f"{float(value):.3g}")).outcome == "correct"
+
+
+def test_model_messages_the_exercises_rely_on():
+    tx = pd.DataFrame({"customer_id": [1, 1, 2, 2, 2], "amount": [1.0] * 5,
+                       "date": pd.to_datetime(["2024-06-30", "2024-07-02", "2024-07-02 10:00", "2024-07-03",
+                                               "2024-07-03 18:00"], format="mixed")})
+    with pytest.raises(ValueError) as refused:
+        crm.rfm_table(tx, as_of="2024-07-01")
+    message = str(refused.value)
+    assert message.startswith("4 transaction(s) of `tx` are after as_of=2024-07-01, e.g. on '2024-07-02', '2024-07-03'.")
+    many = pd.DataFrame({"customer_id": range(10), "amount": 1.0,
+                         "date": pd.date_range("2024-07-01", periods=5).repeat(2)})
+    with pytest.raises(ValueError, match=r"8 transaction\(s\).*'2024-07-02', '2024-07-03', '2024-07-04' \(and 1 more\)"):
+        crm.rfm_table(many, as_of="2024-07-01")  # the days counted over all late rows
+    assert "tx[tx['date'] < '2024-07-01']" in message and "recency 0" in message
+    with pytest.raises(ValueError, match=r"Did you mean 0.12 for 12%\?"):
+        crm.clv(margin=300, retention=0.8, discount=12)
+    assert crm.clv(margin=300, retention=0.8, discount=0.12) == pytest.approx(750.0)
+    with pytest.raises(ValueError, match=r"`retention` must be in \[0, 1\)"):
+        crm.clv(margin=300, retention=80, discount=0.12)

@@ -1,5 +1,5 @@
-"""Start page exercises: the chapter's methods applied to another year, channel and threshold, and
-two decisions a manager faces (where a CRM project starts, whom to keep first)."""
+"""Start page exercises: the chapter's methods applied to another year, channel, threshold and share,
+and two decisions a manager faces (where a CRM project starts, whom to keep first)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,17 @@ from functools import cache
 import pandas as pd
 
 from ..data.catalog import load_dataset
-from ..models.lifecycle import closeness_categories
+from ..models.lifecycle import lifecycle_stages
 from .engine import Choice, Mistake, Question, T, percent_for_fraction, same_as
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "YEAR", "TARGET_CHANNEL", "SHORT_LAPSE", "WRONG_ANSWERS"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "YEAR", "PARETO_YEAR", "TOP", "TARGET_CHANNEL", "SHORT_LAPSE",
+           "WRONG_ANSWERS"]
 
 CHAPTER = "00_start_here"
-YEAR = 2024  # q1 and q4: the chapter works on both years; the exercises on the second one
+YEAR = 2024  # q1: the chapter works on both years; the exercise on the second one
+# q4: the chapter checks the top 20% over both years; the exercise the top 10% of 2023. (On this slice the
+# share of margin differs from the share of revenue by more than the tolerance, so using `margin` is caught.)
+PARETO_YEAR, TOP = 2023, 0.1
 TARGET_CHANNEL = "wechat"  # q2: the chapter's target group is Shanghai; the exercise's a channel
 SHORT_LAPSE, CHAPTER_LAPSE = 90, 180  # q3: the chapter counts lost customers after 180 days
 
@@ -43,16 +47,16 @@ def _channel() -> pd.DataFrame:
 
 @cache
 def _lost(lapsed_after: int) -> int:
-    return int((closeness_categories(_tx(), lapsed_after=lapsed_after) == "lost").sum())
+    return int((lifecycle_stages(_tx(), lapsed_after=lapsed_after) == "lost").sum())
 
 
-def _top_share(values: pd.Series, share: float = 0.2) -> float:
-    ranked = values.sort_values(ascending=False)
+def _top_share(values: pd.Series, share: float = TOP, ascending: bool = False) -> float:
+    ranked = values.sort_values(ascending=ascending)
     return float(ranked.head(round(share * len(ranked))).sum() / ranked.sum())
 
 
-def _spend(tx: pd.DataFrame) -> pd.Series:
-    return tx.groupby("customer_id")["amount"].sum()
+def _spend(tx: pd.DataFrame, column: str = "amount") -> pd.Series:
+    return tx.groupby("customer_id")[column].sum()
 
 
 q1 = Question(
@@ -90,11 +94,18 @@ q2 = Question(
           f"`\"{TARGET_CHANNEL}\"` (the `acquisition_channel` column).",
           f"这里的目标客户是通过 `\"{TARGET_CHANNEL}\"` 注册（`acquisition_channel` 列）、但从未购买的潜在客户。"),
         T("Keep those members, then count the ones whose `customer_id` does not occur in `tx`: "
-          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`.",
+          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`; or pass them as `targets=` to "
+          "`crm.lifecycle_stages(tx, members=..., targets=...)` and count the stage `\"target\"`.",
           "先筛出这些会员，再统计其中 `customer_id` 不在 `tx` 中出现的人数："
-          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`。"),
+          "`~members_of_channel[\"customer_id\"].isin(tx[\"customer_id\"])`；或者把他们作为 `targets=` 传给 "
+          "`crm.lifecycle_stages(tx, members=..., targets=...)`，再统计阶段 `\"target\"` 的人数。"),
     ],
     mistakes=[
+        Mistake(lambda a, e: a == 0, T(
+            f"Nobody? The channel codes in the data are lower case: compare with `\"{TARGET_CHANNEL}\"`, not "
+            "`\"WeChat\"` (`members[\"acquisition_channel\"].unique()` lists them).",
+            f"一个都没有？数据中的渠道代码是小写的：请与 `\"{TARGET_CHANNEL}\"` 比较，而不是 `\"WeChat\"`"
+            "（`members[\"acquisition_channel\"].unique()` 会列出所有代码）。")),
         Mistake(lambda a, e: a < 0, T(
             "A count cannot be negative: subtract the buyers from the members, not the other way.",
             "人数不可能是负数：应当用会员数减去购买者数，而不是反过来。")),
@@ -117,9 +128,9 @@ q3 = Question(
     exact=True,
     expected=lambda: _lost(SHORT_LAPSE) - _lost(CHAPTER_LAPSE),
     hints=[
-        T(f"Count the lost customers twice with `crm.closeness_categories`: once with "
+        T(f"Count the lost customers twice with `crm.lifecycle_stages`: once with "
           f"`lapsed_after={SHORT_LAPSE}`, once with `lapsed_after={CHAPTER_LAPSE}`.",
-          f"用 `crm.closeness_categories` 统计两次流失客户：一次 `lapsed_after={SHORT_LAPSE}`，"
+          f"用 `crm.lifecycle_stages` 统计两次流失客户：一次 `lapsed_after={SHORT_LAPSE}`，"
           f"一次 `lapsed_after={CHAPTER_LAPSE}`。"),
         T("Everyone lost after 180 days is also lost after 90 days: the answer is the difference of the two counts.",
           "180 天未购买的客户也一定 90 天未购买：答案是两个人数之差。"),
@@ -139,27 +150,48 @@ q3 = Question(
     ],
 )
 
+def _pareto_year() -> pd.DataFrame:
+    return _tx()[_tx()["date"].dt.year == PARETO_YEAR]
+
+
 q4 = Question(
     "q4",
     chapter=CHAPTER,
-    expected=lambda: _top_share(_spend(_in_year(YEAR))),
+    expected=lambda: _top_share(_spend(_pareto_year())),
     hints=[
-        T(f"Do what the chapter did for both years, on the {YEAR} transactions only: total each customer's spend, "
-          "rank from highest to lowest.",
-          f"只用 {YEAR} 年的交易，重复本章对两年数据的做法：汇总每位客户的消费额，从高到低排序。"),
-        T("Keep the first `round(0.2 * len(spend))` customers and divide their spend by the total spend of the year.",
-          "取前 `round(0.2 * len(spend))` 位客户，用他们的消费额除以当年的总消费额。"),
+        T(f"Do what the chapter did for both years, on the {PARETO_YEAR} transactions only: total each customer's "
+          "revenue (`amount`), rank from highest to lowest (`ascending=False`).",
+          f"只用 {PARETO_YEAR} 年的交易，重复本章对两年数据的做法：汇总每位客户的收入（`amount`），"
+          "从高到低排序（`ascending=False`）。"),
+        T(f"Keep the first `round({TOP} * len(spend))` customers and divide their revenue by the total revenue of "
+          "the year.",
+          f"取前 `round({TOP} * len(spend))` 位客户，用他们的收入除以当年的总收入。"),
     ],
     mistakes=[
         percent_for_fraction(),
+        same_as(lambda: _top_share(_spend(_pareto_year(), "margin")), T(
+            "That is the top customers' share of gross MARGIN (the `margin` column). The question asks for their "
+            "share of revenue: total the `amount` column.",
+            "这是头部客户占毛利（`margin` 列）的份额。题目问的是他们占收入的份额：请汇总 `amount` 列。")),
+        same_as(lambda: _top_share(_spend(_pareto_year()), ascending=True), T(
+            f"That is the share of the BOTTOM {TOP:.0%}: `sort_values()` sorts from the smallest up. Rank from the "
+            "highest spend down: `sort_values(ascending=False)`.",
+            f"这是末尾 {TOP:.0%} 客户的份额：`sort_values()` 默认从小到大排序。请从消费最高的客户开始排："
+            "`sort_values(ascending=False)`。")),
+        same_as(lambda: _top_share(_spend(_pareto_year()), 0.2), T(
+            f"That is the top 20%, the chapter's share. The question asks for the top {TOP:.0%} of the customers.",
+            f"这是前 20% 的客户，即本章的比例。题目问的是前 {TOP:.0%} 的客户。")),
         same_as(lambda: _top_share(_spend(_tx())), T(
-            f"That is the share over both years, the chapter's case. Keep only the {YEAR} transactions first.",
-            f"这是两年合计的份额，即本章的例子。请先只保留 {YEAR} 年的交易。")),
-        same_as(lambda: _top_share(_in_year(YEAR)["amount"]), T(
+            f"That is the share over both years. Keep only the {PARETO_YEAR} transactions first.",
+            f"这是两年合计的份额。请先只保留 {PARETO_YEAR} 年的交易。")),
+        same_as(lambda: _top_share(_spend(_in_year(YEAR))), T(
+            f"That is the share in {YEAR}. The question asks for {PARETO_YEAR}, the first year.",
+            f"这是 {YEAR} 年的份额。题目问的是第一年 {PARETO_YEAR} 年。")),
+        same_as(lambda: _top_share(_pareto_year()["amount"]), T(
             "You ranked single transactions. The 80/20 rule is about customers: total each customer's spend first.",
             "你排序的是单笔交易。二八法则说的是客户：请先汇总每位客户的消费额。")),
-        Mistake(lambda a, e: abs(a - 0.2) < 1e-9, T("0.2 is the share of customers, not of revenue.",
-                                                      "0.2 是客户的比例，不是收入的份额。")),
+        Mistake(lambda a, e: abs(a - TOP) < 1e-9, T(f"{TOP} is the share of customers, not of revenue.",
+                                                    f"{TOP} 是客户的比例，不是收入的份额。")),
     ],
 )
 
@@ -167,12 +199,14 @@ q5 = Choice(
     "q5",
     chapter=CHAPTER,
     options={
-        "a": T("Replace the CRM software with a better package.", "换一套更好的 CRM 软件。"),
-        "b": T("Start with the mindset: a customer-centred culture backed by top management.",
-               "从观念入手：在高层支持下建立以客户为中心的文化。"),
-        "c": T("Redesign the sales and service processes first, then see about the culture.",
-               "先重新设计销售与服务流程，文化以后再说。"),
-        "d": T("Give the project to the IT department, which knows the system best.", "把项目交给最了解系统的 IT 部门。"),
+        "a": T("Start with the software: replace the system with a package the staff will like.",
+               "从软件入手：换一套员工会喜欢的系统。"),
+        "b": T("Start with the mindset: build a customer-centred culture with top management.",
+               "从观念入手：在高层带领下建立以客户为中心的文化。"),
+        "c": T("Start with the processes: redesign how sales and service work, then the culture.",
+               "从流程入手：重新设计销售和服务的做法，再考虑文化。"),
+        "d": T("Start with IT: give the project to the department that knows the system best.",
+               "从 IT 入手：把项目交给最了解系统的部门。"),
     },
     answer="b",
     coaching={
@@ -198,13 +232,14 @@ q6 = Choice(
     "q6",
     chapter=CHAPTER,
     options={
-        "a": T("The potential customers: registered members who have never bought.", "潜在客户：注册了但从未购买的会员。"),
-        "b": T("Repeat and loyal customers whose last purchase is a few months old, before they lapse.",
-               "最近一次购买已过去几个月、但尚未流失的重复购买者和忠诚客户。"),
-        "c": T("Every customer the same small voucher, so that nobody is treated differently.",
-               "给每位客户同样的小额优惠券，谁也不区别对待。"),
-        "d": T("Customers lost for more than two years, who have the most room to come back.",
-               "流失两年以上的客户，他们回来的空间最大。"),
+        "a": T("The potential customers: registered members who have never bought anything.",
+               "潜在客户：注册了会员、但从未买过东西的人。"),
+        "b": T("The repeat and loyal customers whose last purchase was a few months ago.",
+               "最近一次购买在几个月前的重复购买者和忠诚客户。"),
+        "c": T("Every customer alike: one small voucher each, so nobody is treated differently.",
+               "所有客户一视同仁：每人一张小额优惠券，谁也不区别对待。"),
+        "d": T("The lost customers: the ones who have not bought for more than two years.",
+               "流失客户：已经两年多没有在店里买过任何东西的人。"),
     },
     answer="b",
     coaching={
@@ -213,12 +248,15 @@ q6 = Choice(
                "winning one.",
                "开发新客户固然重要，但把唯一的预算都花在他们身上，正是本章列出的第一个常见问题：只顾开发新客户而忘了老客户，"
                "而保持一位老客户的成本远低于赢得一位新客户。"),
-        "c": T("CRM means treating customers differently by how close and how valuable they are; spreading a budget "
-               "evenly wastes it on customers it cannot move.",
-               "CRM 意味着按客户的亲近程度和价值区别对待；平均分配预算，会浪费在打动不了的客户身上。"),
-        "d": T("Winning back long-lost customers is the hardest and costliest case; the chapter's advice is to keep "
-               "the customers who still buy before they become lost.",
-               "赢回早已流失的客户最难、成本也最高；本章的建议是趁仍在购买的客户尚未流失时把他们留住。"),
+        "c": T("The chapter sorts customers by how close they are to the firm because they differ: GE sent its gifts "
+               "to its best customers only. The same voucher for all spends the budget where it changes little.",
+               "本章按客户与企业的亲近程度给客户分类，正是因为他们各不相同：GE 只给最好的客户送礼。"
+               "给所有人同样的优惠券，预算就花在了作用不大的地方。"),
+        "d": T("Under the chapter's rule these customers are lost: they stopped buying long ago, and bringing them "
+               "back means winning them again. The chapter's advice is to keep the customers who still buy, since "
+               "keeping a customer costs far less than winning one.",
+               "按本章的规则，这些客户已经流失：他们早已不再购买，让他们回来等于重新赢得他们。"
+               "本章的建议是留住仍在购买的客户，因为保持一位客户的成本远低于赢得一位客户。"),
     },
     hints=[
         T("Which of the three common failures in the chapter is about new and old customers?",
@@ -236,12 +274,19 @@ WRONG_ANSWERS = {
                       (ns["tx"]["customer_id"].nunique(), "both years"),
                       (_in_year(YEAR - 1)["customer_id"].nunique(), "first year")],
     "q2": lambda ns: [(-ns["answer"], "cannot be negative"), (len(_channel()), "buyers included"),
-                      (len(_channel()) - ns["answer"], "did buy"), (_potential(ns["members"]), "every potential")],
+                      (len(_channel()) - ns["answer"], "did buy"), (_potential(ns["members"]), "every potential"),
+                      (int((~ns["members"].loc[ns["members"]["acquisition_channel"] == "WeChat", "customer_id"]
+                            .isin(ns["tx"]["customer_id"])).sum()), "lower case")],
     "q3": lambda ns: [(_lost(SHORT_LAPSE), "subtract"), (_lost(CHAPTER_LAPSE), "chapter's count"),
                       (-ns["answer"], "positive")],
     "q4": lambda ns: [(ns["answer"] * 100, "percentage"), (_top_share(_spend(ns["tx"])), "both years"),
-                      (_top_share(_in_year(YEAR)["amount"]), "single transactions"), (0.2, "share of customers")],
+                      (_top_share(_spend(_pareto_year(), "margin")), "gross MARGIN"),
+                      (_top_share(_spend(_pareto_year()), ascending=True), "BOTTOM 10%"),
+                      (_top_share(_spend(_pareto_year()), 0.2), "top 20%"),
+                      (_top_share(_spend(_in_year(YEAR))), "The question asks for 2023"),
+                      (_top_share(_pareto_year()["amount"]), "single transactions"), (TOP, "share of customers"),
+                      (pd.Series([ns["answer"]]), ".iloc[0]"), (None, "inplace=True")],
     "q5": lambda ns: [("a", "last of the"), ("C", "Processes come third"), ("d", "business departments lead"),
                       ("e", '`"a"`, `"b"`')],
-    "q6": lambda ns: [("a", "chasing new customers"), ("c", "differently"), (" d ", "hardest and costliest")],
+    "q6": lambda ns: [("a", "chasing new customers"), ("c", "GE sent its gifts"), (" d ", "winning them again")],
 }

@@ -171,7 +171,7 @@ q3 = Question(
     hints=[
         T("`crm.burnett_matrix` takes the level cuts as `cuts=(low/medium, medium/high)`; the default is thirds of "
           "the scale (7/3, 11/3). Pass the form's cuts instead.",
-          "`crm.burnett_matrix` 用 `cuts=(低/中, 中/高)` 指定档次分界；默认是量表的三等分（7/3, 11/3）。"
+          "`crm.burnett_matrix` 用 `cuts=(低/中, 中/高)` 指定档次分界；默认是量表的三等分（7/3 和 11/3）。"
           "请改用表中的分界。"),
         T(f"`crm.burnett_matrix(burnett_scores(accounts), cuts=(2.5, 3.5))`, then `.loc[{ACCOUNTS}, 'strategy']"
           ".tolist()`.",
@@ -241,15 +241,21 @@ q5 = Question(
     chapter=CHAPTER,
     expected=lambda: float(_growth().loc["expansion", "share"]),
     hints=[
-        T("Keep only the transactions before 1 July 2024, then split at 2024-01-01 as in the chapter: the later "
-          "period is the first half of 2024.",
-          "只保留 2024 年 7 月 1 日之前的交易，再像本章一样以 2024-01-01 为分界：后一时期就是 2024 年上半年。"),
+        T("Keep only the transactions before 1 July 2024 (all of 2023 included), then split at 2024-01-01 as in the "
+          "chapter: the later period is the first half of 2024. Keep 2023: the earlier period tells existing "
+          "customers and products from new ones; without it `growth_matrix` refuses the split.",
+          "只保留 2024 年 7 月 1 日之前的交易（包括 2023 年全年），再像本章一样以 2024-01-01 为分界：后一时期就是 "
+          "2024 年上半年。要保留 2023 年：前一时期用来区分现有与新的客户和产品；没有它，`growth_matrix` 会拒绝这个分界。"),
         T("`crm.growth_matrix(tx[tx['date'] < '2024-07-01'], split='2024-01-01')`; read the `share` of the row "
           "whose `cell` is 'expansion'.",
           "`crm.growth_matrix(tx[tx['date'] < '2024-07-01'], split='2024-01-01')`；读取 `cell` 为 "
           "`'expansion'` 那一行的 `share`。"),
     ],
     mistakes=[
+        Mistake(lambda a, e: _close(a, _growth().loc["expansion", "revenue"]), T(
+            "That is expansion's revenue in CNY. The question asks for its SHARE of January-June 2024 revenue: "
+            "the `share` column (or revenue divided by the half-year's total).",
+            "这是客户扩充的收入（元）。题目问的是它占 2024 年 1-6 月收入的比例：`share` 列（或收入除以上半年总收入）。")),
         Mistake(lambda a, e: 1 < float(a) <= 100, T(
             "Give the share as a fraction between 0 and 1, not as a percentage.",
             "请以 0 到 1 之间的小数给出占比，而不是百分数。")),
@@ -272,6 +278,29 @@ q5 = Question(
     ],
 )
 
+CASE_COACHING = {
+    1: T("Case 1 is the first that is not right yet. The IT firm rebuilds its systems around each hospital and the "
+         "hospitals change nothing: who adapts to whom? The type where the firm follows each customer's process is "
+         "the one.",
+         "案例 1 是第一个还不对的。IT 公司围绕每家医院重建系统，医院什么都不改：是谁适应谁？"
+         "企业遵循每位客户流程的那种类型才对。"),
+    2: T("Case 2 is the first that is not right yet. At the flea-market stall neither side changes anything for the "
+         "other: no relationship strategy at all.",
+         "案例 2 是第一个还不对的。在跳蚤市场的摊位上，双方都没有为对方做任何改变：根本不存在关系战略。"),
+    3: T("Case 3 is the first that is not right yet. Every shopper follows the chain's one process and the chain "
+         "changes nothing for any shopper: the customer adapts to the firm.",
+         "案例 3 是第一个还不对的。每位顾客都遵循连锁店统一的流程，连锁店不为任何顾客做改变：是客户适应企业。"),
+    4: T("Case 4 is the first that is not right yet. Both firms have rebuilt their processes around each other: "
+         "the type where both sides adapt and are tightly coupled.",
+         "案例 4 是第一个还不对的。两家企业都围绕对方重建了流程：双方相互适应、紧密结合的那种类型。"),
+}
+
+
+def _first_wrong_case(answer, expected) -> int | None:
+    """The number (1-4) of the first case whose type is wrong."""
+    return next((i + 1 for i, (a, e) in enumerate(zip(answer, expected)) if str(a).strip().lower() != e), None)
+
+
 q6 = Question(
     "q6",
     chapter=CHAPTER,
@@ -285,19 +314,11 @@ q6 = Question(
     ],
     mistakes=[
         Mistake(lambda a, e: any(str(x) not in TYPE_CODES for x in a), T(
-            f"Use the type codes {TYPE_CODES}.", f"请使用类型代码 `{TYPE_CODES}`。")),
+            "Use the type codes " + ", ".join(f"`{c!r}`" for c in TYPE_CODES) + ".",
+            "请使用类型代码 " + "、".join(f"`{c!r}`" for c in TYPE_CODES) + "。")),
         Mistake(lambda a, e: len(a) != 4, T("Give one type for each of the four cases, in order.",
                                             "请按顺序为四个案例各给出一个类型。")),
-        Mistake(lambda a, e: list(a)[0] == "hook" or list(a)[2] == "velcro", T(
-            "Look again at who adapts in cases 1 and 3: in a hook strategy it is the customer who follows the "
-            "firm's process; in velcro the firm follows each customer's.",
-            "再看看案例 1 和案例 3 中是谁在适应：扣钩战略中，是客户遵循企业的流程；维可牢战略中，是企业遵循每位客户的流程。")),
-        Mistake(lambda a, e: list(a)[3] != "zipper" and list(a)[:3] == list(e)[:3], T(
-            "In case 4 both sides have changed their processes to fit each other: that is tight coupling.",
-            "案例 4 中双方都调整了自己的流程来配合对方：这就是紧密结合。")),
-        Mistake(lambda a, e: list(a)[1] != "none", T(
-            "In case 2 neither side adapts anything: there is no relationship strategy.",
-            "案例 2 中双方都没有做任何调整：不存在关系战略。")),
+        *[Mistake(lambda a, e, case=case: _first_wrong_case(a, e) == case, says) for case, says in CASE_COACHING.items()],
     ],
 )
 
@@ -307,16 +328,14 @@ q7 = Choice(
     "q7",
     chapter=CHAPTER,
     options={
-        "a": T("Exit: we hold little of its business, so stop calling on it.",
-               "退出：我们在它那里的业务很少，停止拜访。"),
-        "b": T("Treat it as a core account at once: visits at every level, joint projects and special prices on "
-               "all of its business.",
-               "立即把它当作核心客户：各层级拜访、联合项目，并对它的全部业务给予特别价格。"),
-        "c": T("Choose the parts of its business where our service or prices can beat the incumbent, invest there, "
-               "and check each quarter whether our share of wallet grows.",
-               "选择我们的服务或价格能够胜过现有供应商的那部分业务，在那里投入，并每季度检查钱夹份额是否增长。"),
-        "d": T("Keep the contact to a minimum: a competitor's loyal customer cannot be won.",
-               "把接触降到最低：竞争对手的忠诚客户是争取不过来的。"),
+        "a": T("Exit: we hold little of its business, so stop calling on it and free the team for others.",
+               "退出：我们在它那里的业务很少，停止拜访，把团队腾给别的客户。"),
+        "b": T("Core account at once: visits at every level, joint projects, special prices on all its business.",
+               "立即当作核心客户：各层级拜访、联合项目，全部业务给特别价格。"),
+        "c": T("Selective effort: invest where our service can beat the incumbent, and track share of wallet.",
+               "有选择地投入：在能胜过现有供应商之处投入，跟踪钱夹份额。"),
+        "d": T("Minimal contact: a competitor's loyal customer cannot be won, so keep calls to a minimum.",
+               "尽量少接触：竞争对手的忠诚客户争取不过来，拜访降到最少。"),
     },
     answer="c",
     coaching={
@@ -346,17 +365,14 @@ q8 = Choice(
     "q8",
     chapter=CHAPTER,
     options={
-        "a": T("Customers who bought the familiar categories in 2023 and 2024 but no wellness yet: cross-sell to "
-               "them (expansion).",
-               "2023 和 2024 年购买过老品类、但还没有买过保健类的客户：向他们交叉销售（客户扩充）。"),
-        "b": T("People who have never bought from the chain: advertise wellness to win new customers with a new "
-               "product (diversification).",
-               "从未在本连锁店购买过的人：为保健类做广告，用新产品赢得新客户（客户多样化）。"),
-        "c": T("Nobody in particular: wellness sells on its own, put the budget into the old categories "
-               "(loyalty).",
-               "不针对任何人：保健类自己就能卖出去，把预算投到老品类上（客户忠诚）。"),
-        "d": T("Last year's one-time buyers who have not come back: win them back with the new category.",
-               "去年只买过一次、之后再没回来的客户：用新品类把他们赢回来。"),
+        "a": T("Existing customers who have not bought wellness yet: cross-sell it to them (expansion).",
+               "还没买过保健类的现有客户：向他们交叉销售（客户扩充）。"),
+        "b": T("People who have never bought from the chain: win them with wellness (diversification).",
+               "从未在本连锁店购买过的人：用保健类赢得他们（客户多样化）。"),
+        "c": T("Nobody in particular: wellness sells itself, so fund the old categories instead (loyalty).",
+               "不针对任何人：保健类自己能卖，把预算投到老品类（客户忠诚）。"),
+        "d": T("Last year's one-time buyers who never came back: win them back with the new category.",
+               "去年只买过一次、再没回来的客户：用新品类把他们赢回来。"),
     },
     answer="a",
     coaching={
@@ -385,16 +401,14 @@ q9 = Choice(
     "q9",
     chapter=CHAPTER,
     options={
-        "a": T("Go ahead: the matrix says develop, so give K35 a new account team.",
-               "照做：矩阵说要发展，那就给 K35 配一个新的客户团队。"),
-        "b": T("Exit K35: an account that close to 'low' is not worth keeping.",
-               "退出 K35：这么接近“低”的客户不值得保留。"),
-        "c": T("Check the scores and weights that decide it (a second expert, the indicators that sit near the cut) "
-               "before committing new resources; until then keep serving K35 as today.",
-               "在投入新资源之前，先核查决定结果的得分和权重（请第二位专家评分，看看靠近分界的指标）；"
-               "在此之前照常服务 K35。"),
-        "d": T("Raise the weight of an indicator K35 scores well on until it is clearly medium.",
-               "提高 K35 得分高的某个指标的权重，直到它明确落在“中”档。"),
+        "a": T("Go ahead: the matrix says develop, so give K35 its new account team this quarter.",
+               "照做：矩阵说要发展，本季度就给 K35 配新的客户团队。"),
+        "b": T("Exit K35: an account so close to 'low' attractiveness is not worth the team's time.",
+               "退出 K35：吸引力这么接近“低”的客户不值得团队花时间。"),
+        "c": T("Check first: have K35 scored again by a second expert, and serve it as today meanwhile.",
+               "先核查：请第二位专家给 K35 重新评分，其间照常服务它。"),
+        "d": T("Adjust: raise the weight of an indicator K35 scores well on until it is clearly medium.",
+               "调整：提高 K35 得分高的某个指标的权重，直到它明确落在“中”档。"),
     },
     answer="c",
     coaching={
@@ -411,19 +425,28 @@ q9 = Choice(
                "调整权重直到得出想要的结果，就让这个工具失去了意义：权重应当在看任何一个客户之前为所有客户统一确定。"),
     },
     hints=[
-        T("Look at K35's attractiveness score and the cut between low and medium (7/3 = 2.33).",
-          "看看 K35 的吸引力得分，以及低与中之间的分界（7/3 = 2.33）。"),
-        T("`weight_sensitivity(accounts[list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS).loc['K35']` shows "
-          "how little a weight has to move to change K35's level.",
-          "`weight_sensitivity(accounts[list(BURNETT_ATTRACTIVENESS)], BURNETT_ATTRACTIVENESS).loc['K35']` "
-          "显示权重只需变动多少就会改变 K35 的档次。"),
+        T("The cell above tells you K35's attractiveness and the smallest weight change that moves it. How far is "
+          "K35 from the low/medium cut (2.33), compared with how much two experts' weights could differ?",
+          "上面的单元格给出了 K35 的吸引力得分，以及让它换档的最小权重变化。K35 离低/中分界（2.33）有多远？"
+          "与两位专家的权重可能相差的幅度相比如何？"),
+        T("A shift of about 0.03 in one weight, less than experts disagree by, turns develop into selective "
+          "defence. So the strategy is not yet known: which option makes sure of it before a team is committed, "
+          "without dropping the account meanwhile?",
+          "某个权重只要变动约 0.03（比专家之间的分歧还小），“发展”就会变成“选择性防御”。所以策略其实还没有确定："
+          "哪个选项能在投入团队之前把它弄清楚，同时又不在此期间放弃这个客户？"),
     ],
 )
+
+def crm_weighted(ns) -> pd.Series:
+    """The one-value Series of q1's hint, before `.iloc[0]`."""
+    return weighted_score(ns["accounts"].loc[[ACCOUNT], list(BURNETT_RELATIONSHIP)], BURNETT_RELATIONSHIP)
+
 
 # Typical wrong answers and the coaching each must trigger, built from a solved notebook's
 # variables (tests/test_exercises.py checks every one).
 WRONG_ANSWERS = {
     "q1": lambda ns: [
+        (crm_weighted(ns), ".iloc[0]"),
         (ns["accounts"].loc[ACCOUNT, list(BURNETT_RELATIONSHIP)].mean(), "plain average"),
         (_scores().loc[ACCOUNT, "attractiveness"], "the dimension the chapter computed"),
         (ns["answer"] * 100, "percent"),
@@ -434,6 +457,7 @@ WRONG_ANSWERS = {
         (ns["accounts"].loc[ACCOUNT, list(FORM_WEIGHTS)].mean(), "plain average of the six"),
     ],
     "q3": lambda ns: [
+        (pd.Series(_strategies(ACCOUNTS, cuts=CUTS), index=ACCOUNTS), ".tolist()"),
         (_strategies(ACCOUNTS), "default cuts"),
         (_strategies(ACCOUNTS, swapped=True, cuts=CUTS), "swapped the axes"),
         (["Selective retention", "Selective defence", "Develop"], "codes"),
@@ -441,12 +465,14 @@ WRONG_ANSWERS = {
     ],
     "q4": lambda ns: [
         (set(), "No account changed"),
+        (pd.Index(sorted(_service_doubled_normalized())), "0.30 / 1.15"),
         (_service_doubled_normalized(), "0.30 / 1.15"),
         (_service_taken_from_wallet(), "share of wallet alone"),
         ({"K01", "K38", "K44"}, "margin_effect"),
         ({"develop", "exit"}, "account ids"),
     ],
     "q5": lambda ns: [
+        (ns["growth"].set_index("cell").loc["expansion", "revenue"], "SHARE"),
         (ns["answer"] * 100, "fraction"),
         (_growth(first_half=False).loc["expansion", "share"], "whole of 2024"),
         (ns["growth"].set_index("cell").loc["expansion", "revenue"] / ns["first_half"]["amount"].sum(), "2023 and"),
@@ -454,11 +480,12 @@ WRONG_ANSWERS = {
         (ns["growth"].set_index("cell").loc[["expansion", "diversification"], "share"].sum(), "new category"),
     ],
     "q6": lambda ns: [
-        (["hook", "none", "velcro", "zipper"], "cases 1 and 3"),
+        (["hook", "none", "velcro", "zipper"], "Case 1 is the first"),
         (["velcro", "none", "hook", "both"], "Use the type codes"),
         (["velcro", "none", "hook"], "each of the four"),
-        (["velcro", "none", "hook", "velcro"], "case 4"),
-        (["velcro", "hook", "hook", "zipper"], "case 2"),
+        (["velcro", "none", "hook", "velcro"], "Case 4 is the first"),
+        (["velcro", "hook", "hook", "zipper"], "Case 2 is the first"),
+        (["velcro", "none", "velcro", "zipper"], "Case 3 is the first"),
     ],
     "q7": lambda ns: [("a", "Exit is the cell"), ("b", "develop & defend"), ("d", "Minimal retention is")],
     "q8": lambda ns: [("b", "riskiest cell"), ("c", "grow the new category"), ("d", "Lapsed")],

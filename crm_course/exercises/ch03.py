@@ -4,13 +4,14 @@ The chapter runs ABC on two years of revenue, builds the RFM table, 5-bin scores
 of 2025-01-01, values a customer with m = 200, r = 0.75, i = 0.10, forecasts the paper's example
 customer and a 12-month probabilistic CLV. The questions here use the annual sales of 2024 (the
 textbook's definition), the RFM view at mid-2024, 4-bin scores, another customer's margin, retention
-and discount rate, another step in retention, customer 325 over 26 weeks and a 6-month CLV; three ask
-the student to decide what a result means for a manager.
+and discount rate, another step in retention, customer 325 over 26 weeks and a 6-month CLV; two (q5, q9)
+ask the student to decide what a result means for a manager.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,7 @@ from ..data.catalog import load_dataset
 from ..models.btyd import BGNBD, GammaGamma, fit_bgnbd, fit_gamma_gamma, probabilistic_clv
 from ..models.segmentation import abc_classes, rfm_scores, rfm_segments, rfm_table
 from ..models.value import clv
-from .engine import Choice, Mistake, Question, T
+from .engine import Choice, Mistake, Question, T, rate_as_whole_number, same_as
 
 __all__ = ["WRONG_ANSWERS", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12"]
 
@@ -186,6 +187,12 @@ q2 = Question(
         Mistake(lambda a, e: "customer_id" in a.columns, T(
             "Keep `customer_id` as the index (one row per customer), not as a column: `.set_index('customer_id')`.",
             "请把 `customer_id` 作为索引（每位客户一行），而不是一列：`.set_index('customer_id')`。")),
+        same_as(lambda: rfm_table(_tx()[_tx()["date"] <= MIDYEAR], as_of=MIDYEAR), T(
+            f"Some of your recencies are 0: your table includes purchases made ON {MIDYEAR}. The team ran the "
+            f"analysis that morning: keep the transactions strictly before it, `tx[tx['date'] < '{MIDYEAR}']` "
+            "(`<`, not `<=`).",
+            f"你的某些 `recency` 为 0：表中包含了 {MIDYEAR} 当天的购买。团队是在那天早上做的分析：请只保留严格早于"
+            f"这一天的交易，`tx[tx['date'] < '{MIDYEAR}']`（用 `<`，不是 `<=`）。")),
         Mistake(lambda a, e: len(a) == _tx()["customer_id"].nunique(), T(
             f"Your table has a row for every buyer of the two years: it includes customers who first bought after "
             f"{MIDYEAR}. Keep only the transactions before {MIDYEAR}.",
@@ -227,6 +234,15 @@ def _ties_broken(a, e) -> bool:
     )
 
 
+def _r_reversed_from_ascending(a, e) -> bool:
+    """R computed as 5 - (score of recency ranked upwards): only tied customers at a bin edge differ, and
+    they got the HIGHEST score of their group."""
+    mine, right = _aligned(a, e)["R"], e["R"]
+    differ = mine != right
+    return bool(differ.any()) and bool((mine[differ] > right[differ]).all()) and bool(
+        _rfm()["recency"].duplicated(keep=False)[differ].all())
+
+
 def _bins_merged(a, e) -> bool:
     """Fewer distinct scores than the right answer in some column: pd.qcut(..., duplicates='drop') merged bins."""
     return any(_aligned(a, e)[c].nunique() < e[c].nunique() for c in ("R", "F", "M"))
@@ -263,6 +279,13 @@ q3 = Question(
         Mistake(lambda a, e: _aligned(a, e)["R"].corr(e["R"]) < 0, T(
             "Your R scores are reversed: the most recent buyers (smallest recency) must get R = 4.",
             "你的 R 得分方向反了：最近购买的客户（`recency` 最小）应得 R = 4。")),
+        Mistake(_r_reversed_from_ascending, T(
+            "Only some tied customers differ in `R`, and they got a score too HIGH: did you score recency upwards "
+            "and reverse it (`5 - score`)? Reversing gives tied customers the highest score of their group. Rank "
+            "recency from the largest down instead, ties at the lowest rank (`rank(ascending=False, method='min')`).",
+            "只有部分并列客户的 `R` 不同，而且得分偏高：你是不是先按 `recency` 从小到大打分，再用 `5 - score` 反转？"
+            "反转会让并列客户得到该组最高的分数。请改为从大到小给 `recency` 排名，并列取最低名次"
+            "（`rank(ascending=False, method='min')`）。")),
         Mistake(_bins_merged, T(
             "One of your columns has fewer distinct scores than it should: `pd.qcut(..., duplicates='drop')` "
             "silently merges the bins whose edges coincide, so F loses a score and the others shift. The course's "
@@ -306,6 +329,11 @@ q4 = Question(
           "把冠军客户的 `monetary` 相加，再除以该表中所有客户的 `monetary` 总和：得到 0 到 1 之间的小数。"),
     ],
     mistakes=[
+        Mistake(lambda a, e: a == 0, T(
+            "No champions at all? The segment codes are lower case: compare with `'champions'`, not `'Champions'` "
+            "(`segments['segment'].unique()` lists them).",
+            "一个冠军客户都没有？细分代码是小写的：请与 `'champions'` 比较，而不是 `'Champions'`"
+            "（`segments['segment'].unique()` 会列出所有代码）。")),
         Mistake(lambda a, e: _close(a, 100 * e), T(
             "Give the share as a fraction between 0 and 1, not as a percentage.",
             "请以 0 到 1 之间的小数给出份额，而不是百分数。")),
@@ -334,7 +362,7 @@ q5 = Choice(
         "a": T("champions: our best customers deserve the personal attention.",
                "冠军客户：最好的客户理应得到专人关照。"),
         "b": T("can't lose them: frequent, high-spending buyers who have gone quiet.",
-               "不能失去的客户：购买频繁、消费很高、但已经沉寂下来的客户。"),
+               "不能失去的客户：购买频繁、消费高、但已沉寂的客户。"),
         "c": T("hibernating: the largest segment, so the calls reach the most customers.",
                "休眠客户：人数最多的细分，电话能覆盖最多的客户。"),
         "d": T("new customers: a call right after the first purchase builds the relationship.",
@@ -367,6 +395,11 @@ q5 = Choice(
 def _q6_mistakes() -> list[Mistake]:
     m, r, i = MARGIN, RETENTION, DISCOUNT
     return [
+        rate_as_whole_number(lambda: m * r / (1 + 100 * i - r), T(
+            f"It looks as if the discount rate was typed as {100 * i:.0f} for {i:.0%}. In the formula a rate is a "
+            f"fraction: {i:.0%} is `{i:.2f}` (`crm.clv` refuses a discount above 1 for this reason).",
+            f"看起来把贴现率 {i:.0%} 写成了 {100 * i:.0f}。公式中的比率是小数：{i:.0%} 应写作 `{i:.2f}`"
+            "（正因如此，`crm.clv` 会拒绝大于 1 的贴现率）。")),
         Mistake(lambda a, e: a < 0 or a > 10 * m / (1 - r), T(
             "Enter the rates as fractions: retention 0.80 and discount 0.12, not 80 and 12.",
             "请把比率写成小数：保留率 0.80、贴现率 0.12，而不是 80 和 12。")),
@@ -387,7 +420,7 @@ def _q6_mistakes() -> list[Mistake]:
             "你把第一年当成了确定的。客户要存活到第 t 年才会贡献利润：第 t 年的权重是 r^t，而不是 r^(t-1)。")),
         Mistake(lambda a, e: _close(a, clv(margin=200, retention=0.75, discount=0.10)), T(
             "That is the chapter's customer (m = 200, r = 0.75, i = 0.10). Use this customer's numbers.",
-            "这是本章中的客户（m = 200, r = 0.75, i = 0.10）。请使用本题客户的数据。")),
+            "这是本章中的客户（m = 200、r = 0.75、i = 0.10）。请使用本题客户的数据。")),
     ]
 
 
@@ -494,16 +527,14 @@ q9 = Choice(
     "q9",
     chapter=CHAPTER,
     options={
-        "a": T("Yes: five points of retention always add about a quarter to a customer's value.",
-               "对：五个百分点的保留率总能让客户价值增加大约四分之一。"),
-        "b": T("Less than that: at r = 0.50 five points add about a fifth; the quarter holds near r = 0.75, and "
-               "the gain grows the higher retention already is.",
-               "没那么多：在 r = 0.50 时，五个百分点大约增加五分之一；四分之一只在 r = 0.75 附近成立，"
-               "保留率本来越高，增益越大。"),
-        "c": T("More than that: at low retention there is more room to improve, so the gain is larger.",
-               "更多：保留率低时改进空间更大，所以增益更大。"),
-        "d": T("Nothing: if the margin per year does not change, retention does not change the value.",
-               "没有变化：只要每年的利润不变，保留率就不会改变客户价值。"),
+        "a": T("Yes: five points of retention add about a quarter to any customer's value.",
+               "对：无论起点如何，五个百分点的保留率都让客户价值增加约四分之一。"),
+        "b": T("Less: at r = 0.50 five points add about a fifth; a quarter holds near r = 0.75.",
+               "更少：r=0.50 时约五分之一，r=0.75 才约四分之一。"),
+        "c": T("More: at low retention there is more room to improve, so the gain is larger.",
+               "更多：保留率低时改进的空间更大，所以五个百分点带来的增益也更大。"),
+        "d": T("Nothing: if the margin per year stays the same, retention does not change the value.",
+               "没有变化：只要每年的利润保持不变，保留率就不会改变客户的价值。"),
     },
     answer="b",
     coaching={
@@ -544,6 +575,16 @@ def _p_alive_in_days() -> float:
     return _p_alive(h["frequency"], 7 * h["recency"], 7 * h["T"])
 
 
+def _p_alive_of_position() -> float:
+    row = _summary().iloc[SILENT_CUSTOMER]
+    return _p_alive(row["frequency"], row["recency"], row["T"])
+
+
+def _p_alive_with_weeks_since_last() -> float:
+    h = _history(SILENT_CUSTOMER)
+    return _p_alive(h["frequency"], h["T"] - h["recency"], h["T"])
+
+
 def _p_alive_counting_the_first_purchase() -> float:
     h = _history(SILENT_CUSTOMER)
     return _p_alive(h["frequency"] + 1, h["recency"], h["T"])
@@ -568,6 +609,17 @@ q10 = Question(
         Mistake(lambda a, e: _close(a, 1 - e), T(
             "That is the probability that the customer has dropped out. The question asks for P(alive).",
             "这是客户已经流失的概率。题目问的是 `P(alive)`（仍然活跃的概率）。")),
+        Mistake(lambda a, e: _close(a, _p_alive_of_position()), T(
+            f"That is another customer: `summary.iloc[{SILENT_CUSTOMER}]` is the row at POSITION {SILENT_CUSTOMER} "
+            f"(counting from 0), customer {SILENT_CUSTOMER + 1}. Customer {SILENT_CUSTOMER} is a label of the index: "
+            f"`summary.loc[{SILENT_CUSTOMER}]`.",
+            f"这是另一位客户：`summary.iloc[{SILENT_CUSTOMER}]` 是按位置（从 0 开始）的第 {SILENT_CUSTOMER} 行，"
+            f"即客户 {SILENT_CUSTOMER + 1}。客户 {SILENT_CUSTOMER} 是索引的标签：`summary.loc[{SILENT_CUSTOMER}]`。")),
+        Mistake(lambda a, e: _close(a, _p_alive_with_weeks_since_last()), T(
+            "You passed the 9.6 weeks SINCE the last purchase as recency. In BG/NBD recency is the customer's age at "
+            "the last purchase (first to last purchase, in weeks): use the summary's `recency` as it is.",
+            "你把距最后一次购买的 9.6 周当作了 `recency`。在 BG/NBD 中，`recency` 是最后一次购买时客户的“年龄”"
+            "（从第一次到最后一次购买的周数）：请直接使用汇总表中的 `recency`。")),
         Mistake(lambda a, e: _close(a, _p_alive_in_days()), T(
             "You gave recency and T in days, but the model was fitted in weeks: keep the summary's units.",
             "你给出的 `recency` 和 T 是以天为单位的，但模型是按周拟合的：请保持汇总表的单位。")),
@@ -618,6 +670,9 @@ q11 = Question(
 )
 
 
+MONTHLY_1_PERCENT = 1.01 ** 12 - 1  # a yearly rate: 1% a month compounded
+
+
 def _clv6(**changes) -> pd.Series:
     arguments = {"horizon": 6, "unit": "M", "discount": 0.12, "discount_period": "Y", "margin": 0.25} | changes
     return probabilistic_clv(_bgnbd(), _gamma_gamma(), _summary(), **arguments)
@@ -627,19 +682,47 @@ def _same_values(a, e, changes: dict, tol: float = 1e-6) -> bool:
     return np.allclose(_aligned(a, e), _clv6(**changes), rtol=tol)
 
 
+# q12: the chapter's settings (12 months, 10% a year, 30% margin) and this question's, for the copy-paste detectors.
+CHAPTER_CLV = {"horizon": 12, "discount": 0.10, "margin": 0.3}
+SETTING_WORDS = {
+    "horizon": (T("12 months", "12 个月"), T("6 months (`horizon=6`)", "6 个月（`horizon=6`）")),
+    "discount": (T("10% a year", "每年 10%"), T("12% a year (`discount=0.12`)", "每年 12%（`discount=0.12`）")),
+    "margin": (T("30% margin", "30% 的利润率"), T("25% margin (`margin=0.25`)", "25% 的利润率（`margin=0.25`）")),
+}
+
+
+def _chapter_settings_mistakes() -> list[Mistake]:
+    """One detector per set of the chapter's settings kept by copying its call (all three first)."""
+    mistakes = []
+    for size in (3, 2, 1):
+        for kept in combinations(CHAPTER_CLV, size):
+            words = {lang: ("、" if lang == "zh" else ", ").join(SETTING_WORDS[k][0][lang] for k in kept)
+                     for lang in ("en", "zh")}
+            ours = {lang: ("、" if lang == "zh" else ", ").join(SETTING_WORDS[k][1][lang] for k in kept)
+                    for lang in ("en", "zh")}
+            mistakes.append(Mistake(
+                lambda a, e, kept=kept: _same_values(a, e, {k: CHAPTER_CLV[k] for k in kept}),
+                T(f"You kept the chapter's settings: {words['en']}. This question asks for {ours['en']}.",
+                  f"你沿用了本章的设置：{words['zh']}。本题要求的是 {ours['zh']}。")))
+    return mistakes
+
+
 q12 = Question(
     "q12",
     chapter=CHAPTER,
     expected=_clv6,
+    abs_tol=0.005,
     hints=[
         T("Fit both models on `cdnow_summary`: BG/NBD for purchases, Gamma-Gamma (`crm.fit_gamma_gamma`) for spend "
           "per purchase; then `crm.probabilistic_clv(bg, gg, summary, ...)`.",
           "在 `cdnow_summary` 上拟合两个模型：BG/NBD 用于购买次数，`Gamma-Gamma`（`crm.fit_gamma_gamma`）"
           "用于每次消费金额；然后调用 `crm.probabilistic_clv(bg, gg, summary, ...)`。"),
         T("Say every unit: `horizon=6, unit='M'` (6 months), `discount=0.12, discount_period='Y'` (12% a year), "
-          "`margin=0.25`.",
+          "`margin=0.25`. (12% a year is not 1% a month: that compounds to 12.7%.) Amounts to the cent "
+          "(`.round(2)`) pass.",
           "每个单位都要写明：`horizon=6, unit='M'`（6 个月），`discount=0.12, discount_period='Y'`"
-          "（每年 12%），`margin=0.25`。"),
+          "（每年 12%），`margin=0.25`。（每年 12% 不等于每月 1%：后者按复利是每年 12.7%。）金额保留到分"
+          "（`.round(2)`）也算对。"),
     ],
     mistakes=[
         Mistake(_rows_missing, T(
@@ -647,10 +730,14 @@ q12 = Question(
             "population's mean spend). Keep every customer of the summary.",
             "缺少了一些客户：只买过一次的客户也有 CLV（模型预期他们购买较少，按总体平均消费额计算）。"
             "请保留汇总表中的每位客户。")),
-        Mistake(lambda a, e: _same_values(a, e, {"horizon": 12, "discount": 0.10, "margin": 0.3}), T(
-            "That is the chapter's 12-month CLV (30% margin, 10% a year). Use this question's horizon, margin and "
-            "rate: 6 months, 25%, 12% a year.",
-            "这是本章的 12 个月 CLV（30% 利润率，每年 10%）。请使用本题的期限、利润率和贴现率：6 个月、25%、每年 12%。")),
+        *_chapter_settings_mistakes(),
+        Mistake(lambda a, e: _same_values(a, e, {"discount": MONTHLY_1_PERCENT}), T(
+            "You discounted 1% a month (as the `lifetimes` package's `discount_rate=0.01` does). Compounded, 1% a "
+            "month is 12.7% a year, not 12%: 12% a year is `(1.12) ** (1 / 12) - 1`, about 0.95% a month. With "
+            "`crm.probabilistic_clv` say `discount=0.12, discount_period='Y'`.",
+            "你按每月 1% 贴现了（`lifetimes` 包的 `discount_rate=0.01` 就是这样）。按复利计算，每月 1% 相当于每年 "
+            "12.7%，而不是 12%：每年 12% 是 `(1.12) ** (1 / 12) - 1`，约每月 0.95%。用 `crm.probabilistic_clv` "
+            "时请写明 `discount=0.12, discount_period='Y'`。")),
         Mistake(lambda a, e: _same_values(a, e, {"unit": "W"}), T(
             "That is 6 WEEKS. The question asks for 6 months: `unit='M'`.", "这是 6 周。题目要求 6 个月：`unit='M'`。")),
         Mistake(lambda a, e: _same_values(a, e, {"discount_period": "M"}), T(
@@ -690,12 +777,15 @@ WRONG_ANSWERS = {
         (ns["rfm"].assign(recency=ns["rfm"]["recency"] - 1), "one day short"),
         (ns["rfm"].assign(recency=-ns["rfm"]["recency"]), "negative"),
         (ns["rfm"].reset_index(), "as the index"),
+        (rfm_table(ns["tx"][ns["tx"]["date"] <= MIDYEAR], as_of=MIDYEAR), "ON 2024-07-01"),
         (_rfm_from_first_purchase(ns["midyear"]), "FIRST purchase"),
     ],
     "q3": lambda ns: [
         (rfm_scores(ns["rfm"])[["R", "F", "M"]], "five bins"),
         (rfm_scores(rfm_table(ns["tx"]), bins=BINS)[["R", "F", "M"]], "more rows than the mid-year"),
         (ns["scores"].assign(R=5 - ns["scores"]["R"]), "reversed"),
+        (ns["scores"].assign(R=5 - np.ceil(ns["rfm"]["recency"].rank(method="min") / len(ns["rfm"]) * BINS).astype(int)),
+         "5 - score"),
         (ns["scores"] - 1, "not from 0 to 3"),
         (ns["scores"].iloc[:-10], "fewer rows"),
         (rfm_scores(ns["rfm"], bins=BINS), "three score columns"),
@@ -706,6 +796,7 @@ WRONG_ANSWERS = {
     ],
     "q4": lambda ns: [
         (100 * ns["answer"], "percentage"),
+        (0.0, "lower case"),
         (_champions_at_year_end(), "end of 2024"),
         (float((ns["segments"]["segment"] == "champions").mean()), "share of CUSTOMERS"),
         (_champions_with_reversed_r(), "R is reversed"),
@@ -717,6 +808,7 @@ WRONG_ANSWERS = {
         (MARGIN * (1 + DISCOUNT) / (1 + DISCOUNT - RETENTION), "START"),
         (MARGIN * RETENTION / (1 - RETENTION), "did not discount"),
         (MARGIN * 80 / (1 + 12 - 80), "fractions"),
+        (MARGIN * RETENTION / (1 + 12 - RETENTION), "typed as 12"),
         (MARGIN / (1 + DISCOUNT - RETENTION), "r^t"),
         (clv(margin=200, retention=0.75, discount=0.10), "chapter's customer"),
     ],
@@ -740,6 +832,10 @@ WRONG_ANSWERS = {
     "q10": lambda ns: [
         (100 * ns["answer"], "percentage"),
         (1 - ns["answer"], "dropped out"),
+        (np.array([ns["answer"]]), "`float(...)`"),
+        (ns["model"].p_alive(frequency=ns["summary"].iloc[325]["frequency"], recency=ns["summary"].iloc[325]["recency"],
+                             T=ns["summary"].iloc[325]["T"]), "POSITION"),
+        (ns["model"].p_alive(frequency=25, recency=9.6, T=ns["customer"]["T"]), "SINCE the last purchase"),
         (ns["model"].p_alive(frequency=ns["customer"]["frequency"], recency=7 * ns["customer"]["recency"],
                              T=7 * ns["customer"]["T"]), "in days"),
         (ns["model"].p_alive(frequency=ns["customer"]["frequency"] + 1, recency=ns["customer"]["recency"],
@@ -755,7 +851,13 @@ WRONG_ANSWERS = {
     ],
     "q12": lambda ns: [
         (ns["clv6"][ns["summary"]["frequency"] > 0], "one-time buyers"),
-        (_clv6(horizon=12, discount=0.10, margin=0.3), "chapter's 12-month"),
+        (ns["clv6"].reset_index(drop=True), "index looks reset"),
+        (ns["clv6"].reset_index(), "Set it back"),
+        (_clv6(horizon=12, discount=0.10, margin=0.3), "12 months, 10% a year, 30% margin"),
+        (_clv6(horizon=12), "settings: 12 months."),
+        (_clv6(margin=0.3), "settings: 30% margin."),
+        (_clv6(discount=0.10), "settings: 10% a year."),
+        (_clv6(discount=MONTHLY_1_PERCENT), "1% a month"),
         (_clv6(unit="W"), "6 WEEKS"),
         (_clv6(discount_period="M"), "a MONTH"),
         (_clv6(margin=1.0), "revenue"),

@@ -32,15 +32,30 @@ tolerance_reason=None, kind=None, order_matters=False, choices=None)``
     the current language.
 
 Tolerance policy (``POLICY``)
-    A single number passes within 0.5% relative, or when it equals the expected value to 3
-    significant figures; whatever the chapter prints for a value (4 significant figures, or 2
-    decimals for amounts) falls inside that. ``exact=True`` (counts): only the exact whole number
-    passes. Series, frames, dict values and rows pass within 1e-3 relative. A question may tighten
-    the policy with ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (the rules test
-    refuses a question without one), which the feedback shows when an answer passes the policy but
-    not the question.
-    "Probably rounded" is said only when the answer equals the expected value rounded to some
-    number of decimals, never for an exact count.
+    A single number passes when it is correct to 3 significant figures, rounded or cut off: within
+    one unit of the expected value's 3rd significant figure (2.75: from 2.74 to 2.76; 0.6475: from
+    0.6465 to 0.6485), so that 2.8 for 2.75 or 0.65 for 0.6475 never passes by luck. Every question
+    that asks for a number says "give at least 3 significant figures", and whatever the chapter
+    prints for a value (4 significant figures, or 2 decimals for amounts) passes. Mistake
+    detectors (``same_as`` and the others) match a slip's value within 0.5% relative. ``exact=True`` (counts): only the exact whole number passes.
+    Series, frames, dict values and rows pass within 1e-3 relative; ``abs_tol=0.005`` (money) also
+    lets amounts given to the cent pass (``.round(2)``). A question may tighten the policy with
+    ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (the rules test refuses a question
+    without one), which the feedback shows when an answer passes the policy but not the question.
+    "Probably rounded" is said only when the answer is the expected value rounded to 1 or more
+    decimals, the rounded value is not 0 and keeps at least 2 significant figures, and the answer is
+    not 0 or 1; never for an exact count. It names the figures kept and asks for 3.
+
+Answers of a near kind
+    ``...`` (the untouched placeholder) is "not attempted"; ``None`` is incorrect with its own
+    message (a method that returns nothing: ``inplace=True``, ``print(...)``). A one-value Series,
+    Index, array or list where a number is asked is not accepted: the feedback tells the student to
+    take the value out with ``.iloc[0]`` or ``float(...)`` and says whether that value is right
+    (a number is a number; unwrapping it is part of the answer). A set question also accepts an
+    Index or a 1-d array of labels. Table feedback names the columns that differ, the extra and
+    missing columns (and the ones to keep), a reset index (``.set_index('customer_id')``), and
+    advises ``.dt.days`` only for a time-span column. Lists inside sentences are joined with
+    ``, `` (zh ``、``); no clause is shown for an empty list.
 
 Reusable mistake detectors (each returns a ``Mistake``; ``says=`` overrides the coaching)
     ``percent_for_fraction()``: 75 given for 0.75.  ``fraction_for_percent()``: 0.75 for 75.
@@ -219,8 +234,20 @@ def _counted(count: int, noun: str) -> str:
     return f"{count:,} " + text(f"ex.noun.{noun}" + (".one" if count == 1 else ""))
 
 
+def _listing(items: list[str]) -> str:
+    """Items joined as a list inside a sentence: ``a, b, c`` (zh: ``a、b、c``)."""
+    return ("、" if get_language() == "zh" else ", ").join(items)
+
+
+def _codes(items: Any) -> str:
+    """Values in backticks, listed: `'a'`, `'b'`."""
+    return _listing([f"`{_plain(v)!r}`" for v in items])
+
+
 def _describe(value: Any) -> str:
     """The answer in plain words, as given: `0.75`, a list of 3 items: `[...]`, a table with 3,991 rows."""
+    if value is None:
+        return "`None`"
     if isinstance(value, (bool, np.bool_)):
         return f"`{bool(value)}`"
     if _is_number(value):
@@ -267,12 +294,19 @@ def _kind(value: Any) -> str:
     return "other"
 
 
-def _significant(value: float, figures: int) -> float:
-    return float(f"{value:.{figures - 1}e}")
+def _to_figures(a: float, e: float, figures: int) -> bool:
+    """``a`` is ``e`` correct to ``figures`` significant figures (rounded or cut off): within one unit
+    of ``e``'s last asked figure (3 figures of 2.75: 2.74 to 2.76)."""
+    if e == 0:
+        return abs(a) <= 1e-12
+    unit = 10.0 ** (math.floor(math.log10(abs(e))) - figures + 1)
+    return abs(a - e) <= unit * (1 + 1e-9)
 
 
 def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = False,
                    figures: int | None = None) -> bool:
+    """Counts: the exact whole number. With ``figures``: correct to that many significant figures
+    (the policy for single numbers); else within ``rel_tol`` relative."""
     if exact:
         if isinstance(_plain(answer), int):
             return _plain(answer) == int(expected)
@@ -284,9 +318,9 @@ def _numbers_match(answer: Any, expected: Any, rel_tol: float, *, exact: bool = 
         return False
     if not (math.isfinite(a) and math.isfinite(e)):
         return a == e
-    if math.isclose(a, e, rel_tol=rel_tol, abs_tol=1e-12):
-        return True
-    return figures is not None and e != 0 and _significant(a, figures) == _significant(e, figures)
+    if figures is not None:
+        return _to_figures(a, e, figures)
+    return math.isclose(a, e, rel_tol=rel_tol, abs_tol=1e-12)
 
 
 def _normalise_text(value: str) -> str:
@@ -341,35 +375,74 @@ def _label_kind(index: pd.Index) -> str:
     return "text"
 
 
-def _columns_equal(mine: pd.Series, right: pd.Series, rel_tol: float) -> np.ndarray | str:
+def _columns_message(given: list[str], wanted: list[str]) -> str:
+    """Which columns are extra and which are missing, and the ones to keep (no empty clauses)."""
+    extra = [c for c in given if c not in wanted]
+    missing = [c for c in wanted if c not in given]
+    listed = (lambda names: _listing([f"`{c}`" for c in names]))
+    if extra and sorted(c.lower() for c in given) == sorted(c.lower() for c in wanted):
+        return text("ex.columns_case", keep=listed(wanted))
+    parts = ([text("ex.extra_columns", extra=listed(extra))] if extra else []) + (
+        [text("ex.missing_columns", missing=listed(missing))] if missing else [])
+    joined = text("ex.clause_sep").join(parts)
+    return text("ex.wrong_columns", parts=joined[:1].upper() + joined[1:], keep=listed(wanted))
+
+
+def _dtype_advice(column: pd.Series) -> str:
+    """How to turn a column of another type into numbers: `.dt.days` only for time spans."""
+    dtype = column.dtype
+    if pd.api.types.is_timedelta64_dtype(dtype):
+        return text("ex.advice.timedelta")
+    if pd.api.types.is_datetime64_any_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        return ""
+    return text("ex.advice.text")
+
+
+def _columns_equal(mine: pd.Series, right: pd.Series, rel_tol: float, abs_tol: float = 1e-12) -> np.ndarray | str:
     """Row-wise equality of two aligned columns, or a coaching text when they cannot be compared."""
     if _is_number_column(right):
         if not _is_number_column(mine):
             return text("ex.wrong_dtype", column=f"`{right.name}`" if right.name is not None else text("ex.values"),
-                        given=_dtype_words(mine))
+                        given=_dtype_words(mine)) + _dtype_advice(mine)
         a, e = mine.to_numpy(float), right.to_numpy(float)
-        return np.isclose(a, e, rtol=rel_tol, atol=1e-12, equal_nan=True)
+        return np.isclose(a, e, rtol=rel_tol, atol=abs_tol, equal_nan=True)
     a, e = mine.astype(object).to_numpy(), right.astype(object).to_numpy()
     both_missing = pd.isna(mine).to_numpy() & pd.isna(right).to_numpy()
     return np.array([bool(both_missing[i]) or _same_value(a[i], e[i], rel_tol) for i in range(len(e))], dtype=bool)
 
 
-def _labelled_difference(answer: Any, expected: Any, rel_tol: float) -> str | None:
+def _index_reset(answer: Any, expected: Any) -> str | None:
+    """The answer's index was reset: the expected index's name is now one of its columns."""
+    name = expected.index.name
+    default = isinstance(expected.index, pd.RangeIndex) and expected.index.start == 0
+    if name is None or answer.index.name == name or default:
+        return None
+    if (isinstance(answer, pd.DataFrame) and name in answer.columns
+            and not (isinstance(expected, pd.DataFrame) and name in expected.columns)):
+        return text("ex.index_reset", name=name)
+    if isinstance(answer.index, pd.RangeIndex) and answer.index.start == 0 and answer.index.name is None:
+        return text("ex.index_dropped", name=name)
+    return None
+
+
+def _labelled_difference(answer: Any, expected: Any, rel_tol: float, abs_tol: float = 1e-12) -> str | None:
     """Series / frames compared by index label (any row order) and by column name."""
     frame = isinstance(expected, pd.DataFrame)
+    reset = _index_reset(answer, expected)
+    if reset:
+        return reset
     if len(answer) != len(expected):
         return text("ex.wrong_length", given=f"{len(answer):,}", expected=f"{len(expected):,}")
     if frame:
         if set(map(str, answer.columns)) != set(map(str, expected.columns)):
-            missing = [str(c) for c in expected.columns if str(c) not in set(map(str, answer.columns))]
-            return text("ex.wrong_columns", given=", ".join(f"`{c}`" for c in map(str, answer.columns)),
-                        missing=", ".join(f"`{c}`" for c in missing))
+            return _columns_message(list(map(str, answer.columns)), list(map(str, expected.columns)))
         answer = answer.rename(columns=str)[[str(c) for c in expected.columns]]
         expected = expected.rename(columns=str)
     if _label_kind(answer.index) != _label_kind(expected.index):
         return text("ex.index_kind", given=text(f"ex.labels.{_label_kind(answer.index)}"),
                     expected=text(f"ex.labels.{_label_kind(expected.index)}"),
-                    example=f"`{_plain(answer.index[0])!r}`" if len(answer) else "")
+                    example=f"`{_plain(answer.index[0])!r}`" if len(answer) else "",
+                    index_name=expected.index.name or "customer_id")
     if answer.index.has_duplicates:
         return text("ex.duplicate_labels", example=f"`{_plain(answer.index[answer.index.duplicated()][0])!r}`")
     extra = answer.index.difference(expected.index)
@@ -379,14 +452,18 @@ def _labelled_difference(answer: Any, expected: Any, rel_tol: float) -> str | No
     pairs = ([(aligned[c], expected[c]) for c in expected.columns] if frame else [(aligned, expected)])
     same = np.ones((len(expected), len(pairs)), dtype=bool)
     for i, (mine, right) in enumerate(pairs):
-        result = _columns_equal(mine, right, rel_tol)
+        result = _columns_equal(mine, right, rel_tol, abs_tol)
         if isinstance(result, str):
             return result
         same[:, i] = result
     if same.all():
         return None
     where = expected.index[~same.all(axis=1)]
-    return text("ex.wrong_values", count=f"{int((~same).sum()):,}", example=f"`{_plain(where[0])!r}`")
+    count, example = f"{int((~same).sum()):,}", f"`{_plain(where[0])!r}`"
+    if frame:
+        columns = [f"`{c}`" for c, ok in zip(expected.columns, same.all(axis=0)) if not ok]
+        return text("ex.wrong_values_in", count=count, columns=_listing(columns), example=example)
+    return text("ex.wrong_values", count=count, example=example)
 
 
 def _row_keys(frame: pd.DataFrame) -> list[tuple]:
@@ -405,9 +482,7 @@ def _rows_difference(answer: Any, expected: pd.DataFrame, rel_tol: float, order_
     names = {str(c).lower(): c for c in answer.columns}
     wanted = [str(c).lower() for c in expected.columns]
     if sorted(names) != sorted(wanted):
-        missing = [str(c) for c in expected.columns if str(c).lower() not in names]
-        return text("ex.wrong_columns", given=", ".join(f"`{c}`" for c in answer.columns),
-                    missing=", ".join(f"`{c}`" for c in missing))
+        return _columns_message([str(c).lower() for c in answer.columns], wanted)
     if len(answer) != len(expected):
         return text("ex.rows_count", given=f"{len(answer):,}", expected=f"{len(expected):,}")
     mine = answer[[names[w] for w in wanted]].reset_index(drop=True)
@@ -490,13 +565,14 @@ class Question(_Asked):
     def __init__(self, name: str, *, expected: Callable[[], Any], hints: list[dict[str, str]],
                  mistakes: list[Mistake] | tuple = (), chapter: str | None = None, rel_tol: float | None = None,
                  exact: bool = False, tolerance_reason: dict[str, str] | None = None, kind: str | None = None,
-                 order_matters: bool = False, choices: list[str] | None = None) -> None:
+                 order_matters: bool = False, choices: list[str] | None = None,
+                 abs_tol: float | None = None) -> None:
         if kind not in (None, "rows"):
             raise ValueError(f"The value for `kind` must be None or 'rows', but {kind!r} was passed.")
         self.name, self.hints, self.mistakes, self.chapter = name, list(hints), list(mistakes), chapter
         self.exact, self.kind, self.order_matters, self.tolerance_reason = exact, kind, order_matters, tolerance_reason
         self.choices = [_normalise_text(c) for c in choices] if choices is not None else None
-        self.rel_tol = rel_tol
+        self.rel_tol, self.abs_tol = rel_tol, abs_tol
         cache: list[Any] = []
 
         def value() -> Any:
@@ -521,9 +597,12 @@ class Question(_Asked):
         return self.rel_tol < POLICY["rel_tol" if single else "table_rel_tol"]
 
     def check(self, answer: Any) -> Feedback:
-        """Check an answer: not attempted (``...``/None), incorrect with coaching, or correct."""
-        if answer is ... or answer is None:
+        """Check an answer: not attempted (``...``), ``None`` (told what returns nothing), incorrect
+        with coaching, or correct."""
+        if answer is ...:
             return _feedback("not_attempted", text("ex.not_attempted", name=self.name))
+        if answer is None:
+            return self._incorrect(None, text("ex.none"))
         expected = self._value()
         try:
             difference = self._difference(answer, expected)
@@ -550,7 +629,7 @@ class Question(_Asked):
         if wanted == "rows":
             return given == "frame"
         if wanted == "set":
-            return given in ("set", "list")
+            return given in ("set", "list") or (isinstance(answer, (pd.Index, np.ndarray)) and np.ndim(answer) == 1)
         return given == wanted
 
     def _difference(self, answer: Any, expected: Any) -> str | None:
@@ -564,6 +643,8 @@ class Question(_Asked):
             figures = None if self.tightened else POLICY["significant_figures"]
             if _numbers_match(answer, expected, self._tolerance(False), exact=self.exact, figures=figures):
                 return None
+            if self.abs_tol is not None and not self.exact and abs(float(answer) - float(expected)) <= self.abs_tol:
+                return None
             if self.exact and not float(answer).is_integer():
                 return text("ex.not_whole")
             return ""
@@ -572,7 +653,7 @@ class Question(_Asked):
         if kind == "text":
             mine = _normalise_text(answer)
             if self.choices is not None and mine not in self.choices:
-                return text("ex.not_a_choice", choices=", ".join(f"`{c!r}`" for c in self.choices))
+                return text("ex.not_a_choice", choices=_codes(self.choices))
             return None if mine == _normalise_text(expected) else ""
         if kind == "list":
             if len(answer) != len(expected):
@@ -582,27 +663,30 @@ class Question(_Asked):
             return text("ex.wrong_items", count=f"{len(wrong):,}", position=wrong[0] + 1) if wrong else None
         if kind == "set":
             mine, right = {_item(v) for v in answer}, {_item(v) for v in expected}
-            if isinstance(answer, (list, tuple)) and len(mine) != len(answer):
+            if isinstance(answer, (list, tuple, pd.Index, np.ndarray)) and len(mine) != len(answer):
                 return text("ex.set_duplicates")
             if mine == right:
                 return None
             extra, missing = mine - right, right - mine
             example = _short_repr(sorted(extra, key=repr)[0]) if extra else None
-            return text("ex.set_differs", extra=f"{len(extra):,}", missing=f"{len(missing):,}",
-                        example=text("ex.for_example", example=f"`{example}`") if example else "")
+            parts = ([text("ex.set_extra", extra=f"{len(extra):,}",
+                           example=text("ex.for_example", example=f"`{example}`") if example else "")] if extra else []
+                     ) + ([text("ex.set_missing", missing=f"{len(missing):,}")] if missing else [])
+            return text("ex.set_differs", parts=text("ex.clause_sep").join(parts))
         if kind == "dict":
             missing = [k for k in expected if k not in answer]
             extra = [k for k in answer if k not in expected]
             if missing or extra:
-                return text("ex.dict_keys", extra=", ".join(f"`{_plain(k)!r}`" for k in extra[:3]) or "-",
-                            missing=f"{len(missing):,}")
+                parts = ([text("ex.dict_extra", extra=_codes(extra[:3]))] if extra else []) + (
+                    [text("ex.dict_missing", missing=_codes(missing[:3]))] if missing else [])
+                return text("ex.dict_keys", parts=text("ex.clause_sep").join(parts))
             rel_tol = self._tolerance(True)
             wrong = [k for k in expected if not _same_value(answer[k], expected[k], rel_tol)]
             return text("ex.dict_values", count=f"{len(wrong):,}", entry=f"`{_plain(wrong[0])!r}`") if wrong else None
         if kind == "rows":
             return _rows_difference(answer, expected, self._tolerance(True), self.order_matters)
         if kind in ("series", "frame"):
-            return _labelled_difference(answer, expected, self._tolerance(True))
+            return _labelled_difference(answer, expected, self._tolerance(True), self.abs_tol or 1e-12)
         return None if answer == expected else ""
 
     def _coaching(self, answer: Any, expected: Any, difference: str) -> str:
@@ -611,25 +695,55 @@ class Question(_Asked):
             if (same_kind or mistake.any_kind) and _safely(mistake.when, answer, expected):
                 return _in_language(mistake.says)
         if not same_kind:
-            return _near_kind(answer, self._expected_kind(expected)) or difference
+            return _near_kind(answer, self._expected_kind(expected), self, expected) or difference
         kind = self._expected_kind(expected)
         if kind == "number" and difference == "":
-            passes_policy = _numbers_match(answer, expected, POLICY["rel_tol"], figures=POLICY["significant_figures"])
+            passes_policy = _numbers_match(answer, expected, 0.0, figures=POLICY["significant_figures"])
             if self.tightened and passes_policy:
                 reason = _in_language(self.tolerance_reason) if self.tolerance_reason else ""
                 return text("ex.tighter", reason=reason)
-            if _rounded(answer, expected):
-                return text("ex.rounded")
+            figures = _rounded(answer, expected)
+            if figures is not None and figures < POLICY["significant_figures"]:
+                return text("ex.rounded", figures=figures, wanted=POLICY["significant_figures"])
+            if figures is not None:
+                return text("ex.rounded_more")
         return difference or text("ex.differs")
 
 
-def _near_kind(answer: Any, kind: str) -> str | None:
+def _single_value(answer: Any) -> Any:
+    """The one value of a Series, Index, array, list or tuple of length 1 (else ``...``)."""
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list, tuple)):
+        values = list(np.asarray(answer, dtype=object).ravel()) if not isinstance(answer, (list, tuple)) else list(answer)
+        if len(values) == 1:
+            return values[0]
+    return ...
+
+
+def _near_kind(answer: Any, kind: str, question: "Question | None" = None, expected: Any = None) -> str | None:
     """Coaching for a near miss of kind: a number or True/False typed in quotes (``"137"`` for 137),
-    many values where one number is asked, a one-column table where a column is asked, a column
-    where a table is asked; else None."""
+    a one-value Series/array/list where a number is asked (take its value; we say whether it is
+    right), many values where one number is asked, a one-column table where a column is asked, a
+    column where a table is asked; else None."""
     many = (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list, tuple, set, frozenset)
     if kind in ("number", "count") and isinstance(answer, many):
+        single = _single_value(answer)
+        if single is not ... and _is_number(single):
+            verdict = ""
+            if question is not None:
+                right = question._difference(single, expected) is None
+                verdict = text("ex.one_value_right" if right else "ex.one_value_wrong")
+            return text("ex.one_for_one") + verdict
         return text("ex.many_for_one")
+    if kind == "list" and isinstance(answer, (pd.Series, pd.Index, np.ndarray)) and np.ndim(answer) == 1:
+        verdict = ""
+        if question is not None:
+            right = question._difference(list(answer), expected) is None
+            verdict = text("ex.one_value_right" if right else "ex.one_value_wrong")
+        return text("ex.series_for_list") + verdict
+    if kind == "series" and isinstance(answer, pd.DataFrame) and isinstance(expected, pd.Series):
+        reset = _index_reset(answer, expected)
+        if reset:
+            return reset
     if kind == "series" and isinstance(answer, pd.DataFrame) and answer.shape[1] == 1:
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):
@@ -647,15 +761,23 @@ def _near_kind(answer: Any, kind: str) -> str | None:
     return None
 
 
-def _rounded(answer: Any, expected: Any) -> bool:
-    """True when ``answer`` is ``expected`` rounded to some number of decimals (and not equal to it)."""
+def _rounded(answer: Any, expected: Any) -> int | None:
+    """The number of significant figures ``answer`` keeps when it is ``expected`` rounded to 1 or
+    more decimals (else None). Never for 0 or 1, nor for a rounding that leaves fewer than 2
+    significant figures or gives 0: those answers are more likely another quantity."""
     try:
         a, e = float(answer), float(expected)
     except (OverflowError, TypeError, ValueError):
-        return False
-    if not (math.isfinite(a) and math.isfinite(e)) or a == e:
-        return False
-    return any(math.isclose(a, round(e, d), rel_tol=1e-9, abs_tol=1e-12) and round(e, d) != e for d in range(0, 8))
+        return None
+    if not (math.isfinite(a) and math.isfinite(e)) or a == e or a in (0.0, 1.0, -1.0):
+        return None
+    for d in range(1, 8):
+        r = round(e, d)
+        if r == 0 or r == e or not math.isclose(a, r, rel_tol=1e-9, abs_tol=1e-12):
+            continue
+        figures = math.floor(math.log10(abs(r))) + d + 1
+        return figures if figures >= 2 else None
+    return None
 
 
 class Choice(_Asked):
@@ -696,14 +818,16 @@ class Choice(_Asked):
 
     def check(self, answer: Any) -> Feedback:
         """Check the key the student chose."""
-        if answer is ... or answer is None:
+        if answer is ...:
             return _feedback("not_attempted", text("ex.not_attempted", name=self.name))
+        if answer is None:
+            return self._incorrect(None, text("ex.none"))
         key = _normalise_text(answer) if isinstance(answer, str) else None
         if key == self._right:
             return _feedback("correct", text("ex.correct", name=self.name))
         if key in self._coaching_for:
             return self._incorrect(answer, _in_language(self._coaching_for[key]))
-        valid = ", ".join(f'`"{k}"`' for k in self._options)
+        valid = _listing([f'`"{k}"`' for k in self._options])
         return self._incorrect(answer, text("ex.not_an_option", valid=valid, name=self.name))
 
 

@@ -77,10 +77,27 @@ STRINGS = {
         "zh": "这是一个文本（带引号）。请直接给出值本身，不要引号：写 `137`，而不是 `'137'`。",
     },
     "ex.many_for_one": {
-        "en": "That is a collection of values; the question asks for one number. Pick the entry you need (`counts[\"lost\"]`) "
-        "or reduce them to one: `len(...)`, `.sum()`, `.nunique()`.",
-        "zh": "这是一组值；题目要的是一个数。请取出需要的那一项（`counts[\"lost\"]`），或把它们归结为一个数："
-        "`len(...)`、`.sum()`、`.nunique()`。",
+        "en": "That is a collection of values; the question asks for one number. Pick the one entry you need "
+        "(`values[label]` or `.loc[label]`), or reduce them to one: `len(...)`, `.sum()`, `.nunique()`.",
+        "zh": "这是一组值；题目要的是一个数。请取出需要的那一项（`values[label]` 或 `.loc[label]`），"
+        "或把它们归结为一个数：`len(...)`、`.sum()`、`.nunique()`。",
+    },
+    "ex.one_for_one": {
+        "en": "That holds a single value, but the question asks for the number itself: take it out with "
+        "`.iloc[0]` (a Series) or `float(...)`.",
+        "zh": "它只包含一个值，但题目要的是这个数本身：请用 `.iloc[0]`（对 `Series`）或 `float(...)` 把它取出来。",
+    },
+    "ex.series_for_list": {
+        "en": "That is a column (Series) or an array; the question asks for a list: convert it with `.tolist()`.",
+        "zh": "这是一列（`Series`）或一个数组；题目要的是列表：请用 `.tolist()` 转换。",
+    },
+    "ex.one_value_right": {"en": " The values inside are the right ones.", "zh": "里面的值是对的。"},
+    "ex.one_value_wrong": {"en": " The values inside are not the right ones yet.", "zh": "里面的值还不对。"},
+    "ex.none": {
+        "en": "Your answer is `None`: did a method return nothing, e.g. one called with `inplace=True`, or "
+        "`print(...)`, which shows a value but returns `None`? Assign the value itself to `answer`.",
+        "zh": "你的答案是 `None`：是不是某个方法什么都没返回，例如用了 `inplace=True`，或者用了 `print(...)`"
+        "（它只显示值，返回的是 `None`）？请把值本身赋给 `answer`。",
     },
     "ex.frame_for_series": {
         "en": "That is a table with one column, {column}; the question asks for the column itself: select it with "
@@ -95,8 +112,13 @@ STRINGS = {
     "ex.not_whole": {"en": "A count is a whole number.", "zh": "计数应当是整数。"},
     "ex.differs": {"en": "That is not the value asked for.", "zh": "这不是题目要求的值。"},
     "ex.rounded": {
-        "en": "That is the right value rounded: give it unrounded (or with more decimals).",
-        "zh": "这是正确值四舍五入后的结果：请给出未经四舍五入的值（或保留更多小数位）。",
+        "en": "That is the right value rounded to {figures} significant figures: give at least {wanted} significant "
+        "figures please (or do not round at all).",
+        "zh": "这是正确值四舍五入到 {figures} 位有效数字的结果：请至少给出 {wanted} 位有效数字（或者干脆不要四舍五入）。",
+    },
+    "ex.rounded_more": {
+        "en": "That is the right value rounded, but this question needs more precision than that: do not round.",
+        "zh": "这是正确值四舍五入后的结果，但本题要求更高的精度：请不要四舍五入。",
     },
     "ex.tighter": {
         "en": "Close, but this question needs more precision than usual. {reason}",
@@ -114,13 +136,18 @@ STRINGS = {
     "ex.set_duplicates": {"en": "Your answer lists an item twice.", "zh": "你的答案中有重复的项。"},
     "ex.for_example": {"en": ", e.g. {example}", "zh": "，例如 {example}"},
     "ex.set_differs": {
-        "en": "{extra} of your items should not be there{example}; {missing} item(s) are missing.",
-        "zh": "你的答案中有 {extra} 项不应出现{example}；缺少 {missing} 项。",
+        "en": "{parts}.",
+        "zh": "{parts}。",
     },
+    "ex.set_extra": {"en": "{extra} of your items should not be there{example}", "zh": "你的答案中有 {extra} 项不应出现{example}"},
+    "ex.set_missing": {"en": "{missing} item(s) are missing", "zh": "缺少 {missing} 项"},
+    "ex.clause_sep": {"en": "; ", "zh": "；"},
     "ex.dict_keys": {
-        "en": "Your dictionary's keys differ: unexpected {extra}; {missing} key(s) missing.",
-        "zh": "你的字典的键不同：多出的键 {extra}；缺少 {missing} 个键。",
+        "en": "Your dictionary's keys differ: {parts}.",
+        "zh": "你的字典的键不同：{parts}。",
     },
+    "ex.dict_extra": {"en": "unexpected {extra}", "zh": "多出的键 {extra}"},
+    "ex.dict_missing": {"en": "missing {missing}", "zh": "缺少的键 {missing}"},
     "ex.dict_values": {
         "en": "The keys are right, but {count} value(s) differ, e.g. for {entry}.",
         "zh": "键都对，但有 {count} 个值不同，例如键 {entry}。",
@@ -134,9 +161,9 @@ STRINGS = {
     "ex.labels.date": {"en": "dates", "zh": "日期"},
     "ex.index_kind": {
         "en": "Your rows are labelled by {given} (e.g. {example}), but the answer is labelled by {expected}: "
-        "set the index to the key the question asks for (e.g. `.set_index(\"customer_id\")`).",
+        "set the index to the key the question asks for (`.set_index(\"{index_name}\")`).",
         "zh": "你的行标签是{given}（例如 {example}），但答案的行标签是{expected}：请把索引设为题目要求的键"
-        "（例如 `.set_index(\"customer_id\")`）。",
+        "（`.set_index(\"{index_name}\")`）。",
     },
     "ex.duplicate_labels": {
         "en": "A label occurs twice in your index, e.g. {example}: one row per key is asked for.",
@@ -147,8 +174,24 @@ STRINGS = {
         "zh": "你的行标签中有 {count} 个不在答案中，例如 {example}。请按题目要求的键建立索引。",
     },
     "ex.wrong_columns": {
-        "en": "Your columns are {given}; missing: {missing}.",
-        "zh": "你的列是 {given}；缺少：{missing}。",
+        "en": "{parts}; keep only {keep}.",
+        "zh": "{parts}；只保留 {keep}。",
+    },
+    "ex.columns_case": {
+        "en": "The column names differ only in capitals: names are case-sensitive. Name them {keep}.",
+        "zh": "列名只在大小写上不同：列名区分大小写。请命名为 {keep}。",
+    },
+    "ex.index_dropped": {
+        "en": "Your index looks reset (0, 1, 2, ...): the rows must be labelled by `{name}`. Keep the index "
+        "(no `reset_index(drop=True)`), or set it back with `.set_index('{name}')`.",
+        "zh": "你的索引看起来被重置了（0, 1, 2, ...）：行标签应当是 `{name}`。请保留原索引（不要用 "
+        "`reset_index(drop=True)`），或用 `.set_index('{name}')` 把它设回来。",
+    },
+    "ex.extra_columns": {"en": "Extra columns {extra}", "zh": "多出的列 {extra}"},
+    "ex.missing_columns": {"en": "missing columns {missing}", "zh": "缺少的列 {missing}"},
+    "ex.index_reset": {
+        "en": "Your index looks reset: `{name}` is a column. Set it back with `.set_index('{name}')`.",
+        "zh": "你的索引看起来被重置了：`{name}` 变成了一列。请用 `.set_index('{name}')` 把它设回索引。",
     },
     "ex.values": {"en": "The values", "zh": "这些值"},
     "ex.dtype.category": {"en": "categories", "zh": "类别（`category`）"},
@@ -157,9 +200,17 @@ STRINGS = {
     "ex.dtype.bool": {"en": "True/False", "zh": "真/假"},
     "ex.dtype.text": {"en": "text", "zh": "文本"},
     "ex.wrong_dtype": {
-        "en": "Column {column} should hold numbers, but yours holds {given} (for day counts use `.dt.days`; "
-        "for text digits `.astype(int)`).",
-        "zh": "列 {column} 应当是数字，但你的是{given}（天数请用 `.dt.days`；数字文本请用 `.astype(int)`）。",
+        "en": "Column {column} should hold numbers, but yours holds {given}.",
+        "zh": "列 {column} 应当是数字，但你的是{given}。",
+    },
+    "ex.advice.timedelta": {
+        "en": " Turn time spans into day counts with `.dt.days`.", "zh": "请用 `.dt.days` 把时间间隔换成天数。"},
+    "ex.advice.text": {
+        "en": " Turn digits stored as text into numbers with `.astype(int)` (or `pd.to_numeric`).",
+        "zh": "请用 `.astype(int)`（或 `pd.to_numeric`）把保存为文本的数字转换成数值。"},
+    "ex.wrong_values_in": {
+        "en": "The shape is right, but {count} value(s) differ, in column(s) {columns}, e.g. at {example}.",
+        "zh": "形状正确，但有 {count} 个值不同，在列 {columns} 中，例如 {example} 处。",
     },
     "ex.wrong_values": {
         "en": "The shape is right, but {count} value(s) differ, e.g. at {example}.",

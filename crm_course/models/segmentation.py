@@ -148,11 +148,13 @@ def rfm_table(
     else:
         as_of = _calendar_day(to_timestamp(as_of, "as_of", like=dates))
         if last_day > as_of:
-            late = dates[days > as_of]
+            late_days = sorted({str(d.date()) for d in days[days > as_of]})
             raise ValueError(
-                f"{len(late)} transaction(s) of `tx` are after as_of={as_of.date()}, e.g. on "
-                f"{examples(sorted({str(d.date()) for d in late.head(100)}))}. Pass a later `as_of` "
-                f"or keep only the transactions up to it: tx[tx[{date!r}] <= as_of]."
+                f"{int((days > as_of).sum())} transaction(s) of `tx` are after as_of={as_of.date()}, e.g. on "
+                f"{examples(late_days)}. Pass a later `as_of`, or keep only "
+                f"the transactions before the analysis day: tx[tx[{date!r}] < {str(as_of.date())!r}] "
+                f"(purchases on {as_of.date()} itself are allowed, with recency 0: keep them with "
+                f"tx[tx[{date!r}].dt.normalize() <= {str(as_of.date())!r}])."
             )
 
     codes, customers = pd.factorize(tx[customer], sort=True)

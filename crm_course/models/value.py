@@ -59,6 +59,21 @@ def _numbers(value, argument: str, **limits) -> np.ndarray:
     return array
 
 
+def _refuse_percentage(value, argument: str) -> None:
+    """A rate above 1 given as a percentage (12 for 12%) is refused, naming the fraction it likely means."""
+    try:
+        array = np.asarray(value, dtype=float).ravel()
+    except (TypeError, ValueError):
+        return
+    large = array[np.isfinite(array) & (array > 1)]
+    if large.size:
+        x = float(large[0])
+        raise ValueError(
+            f"`{argument}` is a rate per period, a fraction such as 0.12, but {x:g} was passed. "
+            f"Did you mean {x / 100:g} for {x:g}%?"
+        )
+
+
 def _aligned(arguments: dict):
     """Series aligned on their labels and every value's length checked against the others.
 
@@ -144,6 +159,7 @@ def clv(
                               "acquisition_cost": acquisition_cost})
     margin, retention, discount, acquisition_cost = values.values()
     m = _numbers(margin, "margin")
+    _refuse_percentage(discount, "discount")
     r = _numbers(retention, "retention", low=0, high=1, high_inclusive=False)
     i = _numbers(discount, "discount", low=0)
     cost = _numbers(acquisition_cost, "acquisition_cost")
