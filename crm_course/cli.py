@@ -121,7 +121,11 @@ def doctor() -> int:
     checks = run_checks()
     print(format_table([(c.status, c.name, c.detail) for c in checks], ("status", "check", "detail / how to fix")))
     failed = [c for c in checks if c.status == "FAIL"]
-    print(f"\n{len(failed)} problem(s) to fix." if failed else "\nReady to teach.")
+    warned = sum(c.status == "warn" for c in checks)
+    if failed:
+        print(f"\n{len(failed)} problem(s) to fix.")
+    else:
+        print("\nReady to teach." + (f" ({warned} warning(s) above: worth fixing before class.)" if warned else ""))
     return 1 if failed else 0
 
 

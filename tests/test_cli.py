@@ -158,3 +158,9 @@ def test_exported_slides_are_git_ignored():
         pytest.skip("not a git checkout")
     result = subprocess.run(["git", "check-ignore", "-q", "notebooks/03_value.slides.html"], cwd=ROOT)
     assert result.returncode == 0
+
+
+def test_doctor_counts_its_warnings_in_the_verdict(monkeypatch, capsys):
+    monkeypatch.setattr(doctor, "_font", lambda: doctor.Check("Chinese font", "warn", "none"))
+    assert cli.main(["doctor"]) == 0
+    assert "Ready to teach. (1 warning(s) above: worth fixing before class.)" in capsys.readouterr().out
