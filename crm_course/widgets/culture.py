@@ -86,7 +86,7 @@ class GapExplorer(Explorer):
     ``.weights`` the weights in use.
     """
 
-    figsize = (7.5, 4.2)
+    figsize = (7.5, 3.6)
 
     def __init__(self, survey: pd.DataFrame, *, points: Mapping[str, float] | None = None):
         self.survey = survey
@@ -287,7 +287,7 @@ class AuditForm(Explorer):
     :func:`culture_audit` table (one row), ``.scores`` the ratings given.
     """
 
-    figsize = (7.5, 3.4)
+    figsize = (7.5, 3.0)
     LABEL_PX = 420  # the statements' column at most; longer statements wrap
 
     def __init__(self, *, scores: Mapping[str, int] | None = None, weights=None):
