@@ -95,7 +95,8 @@ def test_trap_explorer_threshold_moves_the_share_of_satisfied_defectors():
     _ok(explorer)
     pd.testing.assert_frame_equal(explorer.result, crm.satisfaction_trap(SURVEY))
     assert "75.8% of the 240 defectors had answered 6 or higher" in explorer.summary.value
-    assert "84.9%" in explorer.summary.value and "30%–40%" in explorer.summary.value
+    assert "84.9%" in explorer.summary.value and "car industry: 30%–40%" in explorer.summary.value
+    assert "Bain: 65%–85%" in explorer.summary.value
     before = explorer.image.value
     explorer.controls["satisfied_from"].value = 7
     _ok(explorer)

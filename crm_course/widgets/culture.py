@@ -218,15 +218,14 @@ class TrapExplorer(Explorer):
         attrs = result.attrs
         line = text("cultureview.trap_line", share=attrs["defectors_satisfied"],
                     defectors=int(result["defectors"].sum()), threshold=attrs["satisfied_from"])
-        rows = [(code, measured) for code, measured in (("defectors_satisfied", "defectors_satisfied"),
-                                                        ("cars_satisfied", "satisfied_share"),
-                                                        ("cars_rebuy", "satisfied_retained"))]
+        rows = (("defectors_satisfied", "defectors_satisfied"), ("cars_satisfied", "satisfied_share"),
+                ("cars_rebuy", "satisfied_retained"))
         head = "".join(f"<th style='{_CELL}'>{html.escape(text(k))}</th>"
                        for k in ("cultureview.measure", "cultureview.survey", "cultureview.lecture"))
         body = "".join(
-            f"<tr><td style='{_CELL}'>{html.escape(text(f'trap.measured.{measured}'))}</td>"
+            f"<tr><td style='{_CELL}'>{html.escape(text(f'cultureview.row.{measured}'))}</td>"
             f"<td style='{_NUMBER}'>{attrs[measured]:.1%}</td>"
-            f"<td style='{_CELL}'>{html.escape(text(f'trap.benchmark.{code}'))}: "
+            f"<td style='{_CELL}'>{html.escape(text(f'cultureview.source.{code}'))}: "
             f"{TRAP_BENCHMARKS[code][0]:.0%}–{TRAP_BENCHMARKS[code][1]:.0%}</td></tr>"
             for code, measured in rows)
         return f"<p style='font-size:1.2em'><b>{html.escape(line)}</b></p><table><tr>{head}</tr>{body}</table>"
