@@ -11,9 +11,11 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
         "The interactive widgets need ipywidgets: `pip install ipywidgets` (it comes with crm-course)."
     ) from error
 
+from .culture import audit_form, gap_explorer, nps_explorer, trap_explorer
 from .lifecycle import closeness_explorer
 from .strategy import burnett_editor, checklist_form, growth_explorer
 from .value import abc_explorer, clv_calculator, rfm_explorer
 
 __all__ = ["closeness_explorer", "burnett_editor", "growth_explorer", "checklist_form",
-           "rfm_explorer", "abc_explorer", "clv_calculator"]
+           "rfm_explorer", "abc_explorer", "clv_calculator",
+           "gap_explorer", "trap_explorer", "nps_explorer", "audit_form"]
