@@ -49,12 +49,11 @@ def test_installed_wheel_works_outside_a_checkout(wheel, tmp_path):
 
 def test_import_is_light():
     script = (
-        "import sys, time\n"
+        "import sys\n"
         "import pandas\n"
-        "t = time.perf_counter(); import crm_course; print(time.perf_counter() - t)\n"
+        "import crm_course\n"
         "print(' '.join(m for m in ('matplotlib', 'seaborn', 'ipywidgets', 'scipy', 'scipy.optimize') if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    seconds, heavy = result.stdout.split("\n")[:2]
-    assert heavy == "", f"import crm_course loaded {heavy}"
-    assert float(seconds) < 0.5
+    heavy = result.stdout.split("\n")[0]
+    assert heavy == "", f"import crm_course loaded {heavy}"  # its time: benchmarks/bench_course.py

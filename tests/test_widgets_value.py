@@ -36,7 +36,7 @@ def _segments(tx, *, bins=5, rules=None, as_of=None, **columns):
 
 
 def _ok(explorer):
-    assert explorer.error is None and explorer.seconds < 1
+    assert explorer.error is None
     assert explorer.image.value[:4] == b"\x89PNG"
 
 
@@ -97,16 +97,35 @@ def test_rfm_explorer_computes_the_rfm_table_once_per_dataset_and_date(monkeypat
     assert calls == [pd.Timestamp("2025-01-01"), pd.Timestamp("2024-06-30")]
 
 
-def test_rfm_explorer_bins_that_do_not_fit_the_rules_show_a_message():
+def _model_error(tx, *, bins, rules, **columns):
+    """The message the models give when called by hand with these bins and rules."""
+    with pytest.raises(ValueError) as refused:
+        _segments(tx, bins=bins, rules=rules, **columns)
+    return str(refused.value)
+
+
+@pytest.mark.xfail(strict=False, reason="needs the models' bin-independent DEFAULT_SEGMENT_RULES (issue 8)")
+@pytest.mark.parametrize("bins", [2, 3, 4, 6, 9])
+def test_rfm_explorer_default_rules_hold_for_every_bins(bins):
     explorer = rfm_explorer()
-    before = explorer.result
+    at_five = explorer.result["segment"].value_counts()
+    explorer.controls["bins"].value = bins
+    _ok(explorer)
+    pd.testing.assert_frame_equal(explorer.result, _segments(RETAIL, bins=bins))
+    assert not explorer.result["segment"].value_counts().equals(at_five)  # the segments visibly move
+
+
+def test_rfm_explorer_rules_for_5_bins_at_other_bins_show_the_models_message():
+    explorer = rfm_explorer()
+    explorer.controls["rules"].value = "value_tiers"
+    before, png = explorer.result, explorer.image.value
     explorer.controls["bins"].value = 4
-    assert explorer.error == (
-        'The segment rules "10 segments (standard map)" are written for 5 score bins, but the scores have 4. '
-        "Set the bins back to 5, or pass rules for 4 bins: rfm_explorer(rules=my_rules).")
-    assert "⚠" in explorer.summary.value and explorer.result is before
+    assert explorer.error == _model_error(RETAIL, bins=4, rules=VALUE_TIER_RULES)
+    assert "⚠" in explorer.message.value and "out of date" in explorer.message.value
+    assert explorer.result is before and explorer.image.value == png and "crm-stale" in explorer.image._dom_classes
     explorer.controls["bins"].value = 5
     _ok(explorer)
+    assert "crm-stale" not in explorer.image._dom_classes and explorer.message.value == ""
 
 
 def test_rfm_explorer_date_before_the_data_shows_a_message():
@@ -127,8 +146,9 @@ def test_rfm_explorer_on_your_data_with_your_rules():
     # Before a's and c's second purchase everyone has bought once (F = 1); b and c bought last, so they are new.
     explorer.controls["as_of"].value = datetime.date(2024, 2, 15)
     assert explorer.result["segment"].tolist() == ["gone", "new", "new", "gone"]
-    explorer.controls["rules"].value = "default"
-    assert "written for 5 score bins, but the scores have 2" in explorer.error
+    explorer.controls["rules"].value = "value_tiers"  # written for 5 bins: the model refuses them at 2
+    kept = TX[TX["day"] <= "2024-02-15"]
+    assert explorer.error == _model_error(kept, bins=2, rules=VALUE_TIER_RULES, as_of="2024-02-15", **COLUMNS)
     pd.testing.assert_frame_equal(TX, before)
 
 
@@ -150,8 +170,10 @@ def test_rfm_explorer_speaks_chinese():
     explorer = rfm_explorer()
     assert explorer.controls["bins"].description == "得分档数"
     assert "截至 2025-01-01：3,991 位客户，17,977 笔交易" in explorer.summary.value
+    explorer.controls["rules"].value = "value_tiers"
     explorer.controls["bins"].value = 6
-    assert explorer.error.startswith("细分规则“10 个细分（标准）”是按 5 档得分写的")
+    assert explorer.error == "无法按此设置计算：" + _model_error(RETAIL, bins=6, rules=VALUE_TIER_RULES)
+    assert "下图已过期" in explorer.message.value
 
 
 # --- the ABC explorer -------------------------------------------------------------------------------
@@ -229,7 +251,7 @@ def test_rfm_explorer_offers_a_rules_table_added_by_the_lecturer(monkeypatch):
     explorer = rfm_explorer()
     assert explorer.controls["rules"].options[-1] == ("recent_or_not", "recent_or_not")
     explorer.controls["rules"].value = "recent_or_not"
-    assert explorer.error.startswith('The segment rules "recent_or_not" are written for 3 score bins')
+    assert explorer.error == _model_error(RETAIL, bins=5, rules=three_bins)
     explorer.controls["bins"].value = 3
     _ok(explorer)
     pd.testing.assert_frame_equal(explorer.result, _segments(RETAIL, bins=3, rules=three_bins))

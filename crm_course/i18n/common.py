@@ -30,4 +30,15 @@ STRINGS = {
         "en": "(Interactive controls need a live Jupyter kernel; showing the default view.)",
         "zh": "（交互控件需要运行中的 Jupyter 内核；此处显示默认视图。）",
     },
+    # the widget base (crm_course/widgets/_base.py): a failed update, shown above the kept figure
+    "widget.unexpected": {
+        "en": "This setting could not be shown ({kind}: {message}). Move the control back, or restart the kernel "
+              "if it keeps happening.",
+        "zh": "无法显示此设置（{kind}：{message}）。请把控件调回去；如果反复出现，请重启内核。",
+    },
+    "widget.refused": {"en": "{message}", "zh": "无法按此设置计算：{message}"},
+    "widget.stale": {
+        "en": "The figure below is out of date: it shows the last setting that worked.",
+        "zh": "下图已过期：显示的是上一次成功的设置。",
+    },
 }

@@ -19,13 +19,11 @@ class ClosenessExplorer(Explorer):
 
     def __init__(self, tx: pd.DataFrame, members=None, *, lapsed_after: int = 180, loyal_from: int = 4, as_of=None):
         self.tx, self.members, self.as_of = tx, members, as_of
-        style = {"description_width": "initial"}
         super().__init__(
             {
                 "lapsed_after": widgets.IntSlider(lapsed_after, min=30, max=720, step=30,
-                                                  description=text("closeness.slider"), style=style),
-                "loyal_from": widgets.IntSlider(loyal_from, min=2, max=10,
-                                                description=text("closeness.loyal_slider"), style=style),
+                                                  description=text("closeness.slider")),
+                "loyal_from": widgets.IntSlider(loyal_from, min=2, max=10, description=text("closeness.loyal_slider")),
             }
         )
 

@@ -23,7 +23,7 @@ from ..models.scoring import (
     burnett_scores,
 )
 from ..views.strategy import burnett_plot, growth_plot
-from ._base import Explorer
+from ._base import Explorer, fit, row, stylesheet, text_px
 
 __all__ = [
     "ATTRACTIVENESS_GROUPS",
@@ -45,7 +45,6 @@ ATTRACTIVENESS_GROUPS: dict[str, tuple[str, ...]] = {
     "joint_profit": ("cost_structure", "improvement_room", "margin_effect", "resource_fit"),
 }
 DIMENSIONS = ("attractiveness", "relationship")
-_STYLE = {"description_width": "initial"}
 
 
 def _indicator_label(code: str) -> str:
@@ -74,6 +73,7 @@ class BurnettEditor(Explorer):
     """
 
     figsize = (9.0, 7.6)
+    LABEL_PX = 250  # the indicator names' column at most (at least 140 px); longer names wrap
 
     def __init__(self, accounts: pd.DataFrame, *, size: str | None = "revenue", attractiveness_weights=None,
                  relationship_weights=None, cuts=DEFAULT_CUTS, grid=None):
@@ -95,44 +95,53 @@ class BurnettEditor(Explorer):
 
         controls = {
             indicator: widgets.FloatSlider(weight, min=0, max=0.5, step=0.01, readout_format=".2f",
-                                           continuous_update=False, description=_indicator_label(indicator),
-                                           style={"description_width": "250px"}, layout={"width": "440px"})
+                                           continuous_update=False, tooltip=_indicator_label(indicator))
             for dimension in DIMENSIONS for indicator, weight in self.defaults[dimension].items()
         }
         names = accounts["name"] if "name" in accounts.columns else pd.Series("", index=accounts.index)
         controls["account"] = widgets.Dropdown(
             options=[(f"{a} {n}".strip(), a) for a, n in zip(accounts.index, names)],
-            description=text("editor.account"), style=_STYLE)
+            description=text("editor.account"))
         controls["indicator"] = widgets.Dropdown(options=[(_indicator_label(i), i) for i in indicators],
-                                                 description=text("editor.indicator"), style=_STYLE)
+                                                 description=text("editor.indicator"))
         first = self.scores.iloc[0][indicators[0]]
         controls["score"] = widgets.FloatSlider(first, min=1, max=5, step=0.5, readout_format=".1f",
-                                                continuous_update=False, description=text("editor.score"),
-                                                style=_STYLE)
+                                                continuous_update=False, description=text("editor.score"))
         # Registered before Explorer's refresh handlers, so the data is up to date when it redraws.
         controls["account"].observe(lambda _: self._show_score(), names="value")
         controls["indicator"].observe(lambda _: self._show_score(), names="value")
         controls["score"].observe(lambda _: self._store_score(), names="value")
-        self.used = {i: widgets.Label(layout={"width": "70px"}) for i in indicators}
+        # Long indicator names wrap in a column of their own instead of squeezing the sliders.
+        self.labels = {i: widgets.HTML(html.escape(_indicator_label(i))) for i in indicators}
+        self.used = {i: widgets.Label(layout={"width": "64px"}) for i in indicators}
         self.status = widgets.HTML()
+        self.reset_button = widgets.Button(description=text("editor.reset"), icon="undo")
+        self.reset_button.layout.width = f"{text_px(text('editor.reset')) + 40}px"
+        self.reset_button.on_click(lambda _: self.reset())
         super().__init__(controls)
 
-        self.reset_button = widgets.Button(description=text("editor.reset"), icon="undo", layout={"width": "260px"})
-        self.reset_button.on_click(lambda _: self.reset())
-        self.widget = widgets.VBox([self._tabs(), self.status, self.reset_button, self.image, self.summary])
-
-    def _tabs(self) -> widgets.Tab:
+    def layout(self) -> list[widgets.Widget]:
+        """A tab per dimension with its weights in one column (attractiveness: an accordion of the
+        form's four groups), a tab for the accounts' scores; the weights' status under the tabs."""
         pages = []
         for dimension in DIMENSIONS:
-            boxes = [
-                widgets.VBox([widgets.HTML(f"<b>{html.escape(self._group_title(group, dimension))}</b>")]
-                             + [widgets.HBox([self.controls[i], self.used[i]]) for i in members])
-                for group, members in _grouped(self.defaults[dimension], dimension)
-            ]
-            pages.append(widgets.GridBox(boxes, layout={"grid_template_columns": "repeat(2, 520px)"}))
-        pages.append(widgets.HBox([self.controls["account"], self.controls["indicator"], self.controls["score"]]))
+            groups = _grouped(self.defaults[dimension], dimension)
+            columns = [widgets.GridBox([part for i in members for part in (self.labels[i],
+                                                                            fit(self.controls[i], track_px=130),
+                                                                            self.used[i])],
+                                       layout={"grid_template_columns": f"minmax(140px, {self.LABEL_PX}px) auto auto",
+                                               "grid_gap": "2px 8px", "align_items": "center",
+                                               "justify_content": "flex-start"})
+                       for _, members in groups]
+            if len(columns) == 1:
+                pages.append(columns[0])
+            else:
+                pages.append(widgets.Accordion(children=columns, selected_index=0,
+                                               titles=[self._group_title(g, dimension) for g, _ in groups]))
+        pages.append(row([fit(self.controls["account"]), fit(self.controls["indicator"]),
+                          fit(self.controls["score"], track_px=140)]))
         titles = [text(f"editor.tab.{key}") for key in (*DIMENSIONS, "scores")]
-        return widgets.Tab(children=pages, titles=titles)
+        return [widgets.Tab(children=pages, titles=titles), self.status, self.reset_button]
 
     @staticmethod
     def _group_title(group: str, dimension: str) -> str:
@@ -258,8 +267,11 @@ class GrowthExplorer(Explorer):
             )
         super().__init__({
             "split": widgets.SelectionSlider(options=options, value=split, description=text("growth.split_slider"),
-                                             continuous_update=False, style=_STYLE, layout={"width": "520px"}),
+                                             continuous_update=False),
         })
+
+    def layout(self) -> list[widgets.Widget]:
+        return [row([fit(self.controls["split"], track_px=300)])]
 
     def compute(self) -> pd.DataFrame:
         return growth_matrix(self.tx, split=self.values["split"], **self.columns)
@@ -290,8 +302,7 @@ class ChecklistForm:
 
     def __init__(self, *, firm: str = "", answers=None, path: str = "strategy_checklist.md"):
         given = _check_answers({} if answers is None else answers)
-        self.firm = widgets.Text(firm, description=text("checklist.firm"), style=_STYLE,
-                                 layout={"width": "520px"})
+        self.firm = fit(widgets.Text(firm, description=text("checklist.firm")), track_px=360)
         self.boxes = {
             f"{area}.{question}": widgets.Textarea(given.get(f"{area}.{question}", ""),
                                                    placeholder=text("checklist.placeholder"),
@@ -305,11 +316,14 @@ class ChecklistForm:
             for area, questions in CHECKLIST.items()
         ]
         tabs = widgets.Tab(children=pages, titles=[text(f"checklist.area.{area}") for area in CHECKLIST])
-        self.path = widgets.Text(path, description=text("checklist.file"), style=_STYLE, layout={"width": "420px"})
-        self.button = widgets.Button(description=text("checklist.save"), icon="save", button_style="primary")
+        self.path = fit(widgets.Text(path, description=text("checklist.file")), track_px=280)
+        self.button = widgets.Button(description=text("checklist.save"), icon="save", button_style="primary",
+                                     layout={"width": f"{text_px(text('checklist.save')) + 40}px"})
         self.button.on_click(lambda _: self._save_clicked())
         self.status = widgets.HTML()
-        self.widget = widgets.VBox([self.firm, tabs, widgets.HBox([self.path, self.button]), self.status])
+        self.widget = widgets.VBox([stylesheet(), self.firm, tabs, row([self.path, self.button]), self.status])
+        self.widget.add_class("crm-explorer")
+        self.widget.add_class("crm-checklistform")
 
     @property
     def answers(self) -> dict[str, str]:

@@ -26,7 +26,7 @@ from ..views.value import (
     segment_bars,
     segment_label,
 )
-from ._base import Explorer
+from ._base import Explorer, fit, row
 
 __all__ = [
     "VALUE_TIER_RULES",
@@ -46,11 +46,10 @@ VALUE_TIER_RULES: tuple[dict[str, object], ...] = (
     {"segment": "lapsing", "r_min": 1, "r_max": 3, "f_min": 4, "f_max": 5},
     {"segment": "lost", "r_min": 1, "r_max": 3, "f_min": 1, "f_max": 3},
 )
-# The choices of the RFM explorer's "segment rules" menu (both written for 5 score bins); add your own
+# The choices of the RFM explorer's "segment rules" menu; add your own
 # (a DataFrame or list of dicts) and it appears in the menu of the next explorer.
 SEGMENT_RULES = {"default": DEFAULT_SEGMENT_RULES, "value_tiers": VALUE_TIER_RULES}
 DATASETS = ("retail", "cdnow")
-_STYLE = {"description_width": "initial"}
 _CELL = "padding:0 10px"
 _NUMBER = "text-align:right;padding:0 10px"
 
@@ -77,15 +76,7 @@ def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
 def _dataset_control(dataset: str) -> widgets.Dropdown:
     require_choice(dataset, DATASETS, "dataset")
     return widgets.Dropdown(options=[(text(f"valueview.dataset.{name}"), name) for name in DATASETS], value=dataset,
-                            description=text("valueview.dataset"), style=_STYLE)
-
-
-def _rules_bins(rules: pd.DataFrame) -> int | None:
-    """The number of score bins a rules table is written for (its highest score), if it has scores."""
-    if not {"r_max", "f_max"} <= set(rules.columns):
-        return None
-    top = pd.to_numeric(pd.concat([rules["r_max"], rules["f_max"]]), errors="coerce").max()
-    return int(top) if pd.notna(top) else None
+                            description=text("valueview.dataset"))
 
 
 class RFMExplorer(Explorer):
@@ -125,15 +116,18 @@ class RFMExplorer(Explorer):
             name = "tx"
             self._store("tx", tx)
         start = pd.Timestamp(as_of) if as_of is not None else self._default_as_of(name)
-        controls["bins"] = widgets.IntSlider(bins, min=2, max=9, description=text("valueview.bins"), style=_STYLE,
+        controls["bins"] = widgets.IntSlider(bins, min=2, max=9, description=text("valueview.bins"),
                                              continuous_update=False)
-        controls["as_of"] = widgets.DatePicker(value=start.date(), description=text("valueview.as_of"), style=_STYLE)
+        controls["as_of"] = widgets.DatePicker(value=start.date(), description=text("valueview.as_of"))
         controls["rules"] = widgets.Dropdown(
             options=[(_label("valueview.rules", choice), choice) for choice in self.rule_tables],
-            value="custom" if rules is not None else "default", description=text("valueview.rules"), style=_STYLE)
+            value="custom" if rules is not None else "default", description=text("valueview.rules"))
         super().__init__(controls)
-        self.widget = widgets.VBox([widgets.HBox(list(controls.values())[:2]),
-                                    widgets.HBox(list(controls.values())[2:]), self.image, self.summary])
+
+    def layout(self) -> list[widgets.Widget]:
+        first = [name for name in ("dataset", "bins") if name in self.controls]
+        return [row(fit(self.controls[name]) for name in first),
+                row([fit(self.controls["as_of"], track_px=160), fit(self.controls["rules"])])]
 
     def _store(self, name: str, tx: pd.DataFrame) -> None:
         require_columns(tx, self.columns, "tx")
@@ -186,11 +180,8 @@ class RFMExplorer(Explorer):
         values = self.values
         as_of = pd.Timestamp(values["as_of"]) if values["as_of"] else self._default_as_of(self.dataset)
         table = self.rfm(as_of)
-        rules = self.rules
-        written_for = _rules_bins(rules)
-        if written_for is not None and written_for != values["bins"]:
-            raise ValueError(text("valueview.rules_bins", rules=_label("valueview.rules", values["rules"]),
-                                  rules_bins=written_for, bins=values["bins"]))
+        # Rules that do not fit the bins (custom rules written for 5) are refused by rfm_segments itself.
+        rules = None if values["rules"] == "default" else self.rules  # the model's own default map
         segments = rfm_segments(rfm_scores(table, bins=values["bins"]), rules=rules, bins=values["bins"])
         self.used = {"as_of": as_of, "transactions": int(table["frequency"].sum())}
         return segments
@@ -236,7 +227,7 @@ class ABCExplorer(Explorer):
             controls["dataset"] = _dataset_control(dataset)
         else:
             self._values["values"] = values
-        slider = {"step": 0.01, "readout_format": ".0%", "continuous_update": False, "style": _STYLE}
+        slider = {"step": 0.01, "readout_format": ".0%", "continuous_update": False}
         controls["a_cut"] = widgets.FloatSlider(cuts[0], min=0.3, max=0.95, description=text("valueview.a_cut"),
                                                 **slider)
         controls["b_cut"] = widgets.FloatSlider(cuts[1], min=0.5, max=0.99, description=text("valueview.b_cut"),
@@ -287,12 +278,13 @@ class CLVCalculator(Explorer):
     """
 
     figsize = (8.0, 5.4)
+    summary_above = True
     RETENTION_GRID = np.round(np.arange(0, 0.951, 0.05), 2)
 
     def __init__(self, *, margin: float = 200, retention: float = 0.75, discount: float = 0.10, horizon: int = 0,
                  acquisition_cost: float = 0):
         self.table: pd.DataFrame | None = None
-        slider = {"continuous_update": False, "style": _STYLE}
+        slider = {"continuous_update": False}
         controls = {
             "margin": widgets.FloatSlider(margin, min=0, max=1000, step=10, description=text("clv.margin"),
                                           readout_format=",.0f", **slider),
@@ -305,8 +297,6 @@ class CLVCalculator(Explorer):
                                                     description=text("clv.acquisition_cost"), **slider),
         }
         super().__init__(controls)
-        parts = list(controls.values())
-        self.widget = widgets.VBox([widgets.HBox(parts[:3]), widgets.HBox(parts[3:]), self.summary, self.image])
 
     def compute(self) -> dict:
         inputs = dict(self.values)
