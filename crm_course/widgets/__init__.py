@@ -11,9 +11,9 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
         "The interactive widgets need ipywidgets: `pip install ipywidgets` (it comes with crm-course)."
     ) from error
 
-from .lifecycle import closeness_explorer
+from .lifecycle import closeness_explorer, cohort_explorer, lifecycle_explorer, retention_projector, winback_planner
 from .strategy import burnett_editor, checklist_form, growth_explorer
 from .value import abc_explorer, clv_calculator, rfm_explorer
 
-__all__ = ["closeness_explorer", "burnett_editor", "growth_explorer", "checklist_form",
+__all__ = ["closeness_explorer", "lifecycle_explorer", "cohort_explorer", "retention_projector", "winback_planner", "burnett_editor", "growth_explorer", "checklist_form",
            "rfm_explorer", "abc_explorer", "clv_calculator"]
