@@ -101,7 +101,8 @@ def _stepper(explorer, name=None, values=None):
     if values is not None:
         values = list(values)
     elif isinstance(control, SelectionSlider):
-        values = [control.options[control.index], control.options[control.index + 1]]
+        other = control.index + 1 if control.index + 1 < len(control.options) else control.index - 1
+        values = [control._options_values[control.index], control._options_values[other]]
     else:
         values = [control.value, min(control.value + control.step, control.max)]
 
