@@ -21,8 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lifecycle.stage": {"en": "Lifecycle stage", "zh": "生命周期阶段"},
     "lifecycle.customers": {"en": "Number of customers", "zh": "客户数"},
     "lifecycle.stages_title": {
-        "en": "Customers by lifecycle stage on {as_of}: lost after {lapsed_after} days, loyal from {loyal_from} purchases",
-        "zh": "{as_of} 各生命周期阶段的客户：{lapsed_after} 天未购买为流失，连续 {loyal_from} 次购买为忠诚",
+        "en": "Customers by lifecycle stage on {as_of}\nlost after {lapsed_after} days, loyal from {loyal_from} purchases",
+        "zh": "{as_of} 各生命周期阶段的客户\n{lapsed_after} 天未购买为流失，连续 {loyal_from} 次购买为忠诚",
     },
     "lifecycle.transitions_title": {"en": "Stage on {start} (rows) and on {end} (columns)",
                                     "zh": "{start}（行）与 {end}（列）的客户阶段"},

@@ -256,6 +256,7 @@ class RetentionProjector(Explorer):
         require_choice(cohort, names, "cohort")
         last = len(self.cohorts[cohort]) - 1
         self._quiet = False
+        self._projections: dict[tuple[str, int], pd.DataFrame] = {}  # a setting seen before is not fitted again
         controls = {
             "calibration": widgets.IntSlider(min(max(int(calibration), 1), last), min=1, max=last,
                                              description=text("retention.calibration"), continuous_update=False),
@@ -279,8 +280,10 @@ class RetentionProjector(Explorer):
             super().refresh()
 
     def compute(self) -> pd.DataFrame:
-        v = self.values
-        return retention_projection(self.cohorts[v["cohort"]], calibration=v["calibration"])
+        key = (self.values["cohort"], self.values["calibration"])
+        if key not in self._projections:
+            self._projections[key] = retention_projection(self.cohorts[key[0]], calibration=key[1])
+        return self._projections[key]
 
     def draw(self, result, ax) -> None:
         retention_projection_plot(result, ax=ax)
