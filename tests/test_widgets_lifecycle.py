@@ -138,6 +138,10 @@ def test_winback_planner_fits_once_and_applies_the_budget():
     planner.controls["budget"].value = 0
     _ok(planner)
     assert planner.result.attrs["contacted"] == 0 and "Contact 0 of 1,890" in planner.summary.value
+    again = winback_planner(plan=ranking, budget=2000)  # from a plan made by hand: the same, without a second fit
+    pd.testing.assert_frame_equal(again.result, crm.winback_budget(ranking, budget=2000, contact_cost=20))
+    with pytest.raises(ValueError, match="`plan`"):
+        winback_planner(plan=ranking.drop(columns="worth"))
 
 
 def test_widgets_speak_chinese():

@@ -333,11 +333,14 @@ class WinbackPlanner(Explorer):
 
     figsize = (8.5, 4.6)
 
-    def __init__(self, tx: pd.DataFrame, *, budget: float = 1000, contact_cost: float = 20, as_of=None,
-                 lapsed_after: int = LAPSED_AFTER, customer: str = "customer_id", date: str = "date",
-                 amount: str = "amount"):
-        self.ranking = winback_priority(tx, budget=budget, contact_cost=contact_cost, as_of=as_of,
-                                        lapsed_after=lapsed_after, customer=customer, date=date, amount=amount)
+    def __init__(self, tx: pd.DataFrame | None, *, plan: pd.DataFrame | None = None, budget: float = 1000,
+                 contact_cost: float = 20, as_of=None, lapsed_after: int = LAPSED_AFTER, customer: str = "customer_id",
+                 date: str = "date", amount: str = "amount"):
+        if plan is None:
+            self.ranking = winback_priority(tx, budget=budget, contact_cost=contact_cost, as_of=as_of,
+                                            lapsed_after=lapsed_after, customer=customer, date=date, amount=amount)
+        else:  # a plan made by hand already holds the ranking: no second BG/NBD fit
+            self.ranking = winback_budget(plan, budget=budget, contact_cost=contact_cost)
         super().__init__({
             "budget": widgets.FloatSlider(budget, min=0, max=5000, step=100, readout_format=",.0f",
                                           description=text("winback.budget"), continuous_update=False),
@@ -366,11 +369,14 @@ class WinbackPlanner(Explorer):
 def winback_planner(tx: pd.DataFrame | None = None, **options) -> WinbackPlanner:
     """The win-back planner; on the retail data by default (its BG/NBD fit is well identified).
 
-    Options: ``budget``, ``contact_cost``, ``as_of``, ``lapsed_after`` and the column names.
+    Options: ``plan`` (a :func:`crm.winback_priority` result to start from, instead of ranking
+    ``tx`` again), ``budget``, ``contact_cost``, ``as_of``, ``lapsed_after`` and the column names.
 
     >>> planner = winback_planner()
     >>> planner.result.attrs["contacted"]   # a budget of 1,000 at 20 per contact
     50
     """
-    return WinbackPlanner(load_dataset("retail") if tx is None else tx, **options)
+    if tx is None and options.get("plan") is None:
+        tx = load_dataset("retail")
+    return WinbackPlanner(tx, **options)
 
