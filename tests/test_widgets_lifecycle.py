@@ -60,8 +60,10 @@ def test_lifecycle_explorer_stages_and_transitions():
     assert "<td style='padding:0 10px'>Repeat buyer</td><td style='text-align:right;padding:0 10px'>2</td>" in (
         explorer.summary.value)
     assert [label for label, _ in explorer.controls["end"].options] == ["2024-01-31", "2024-02-29", "2024-03-02"]
+    assert explorer.controls["start"].disabled and explorer.controls["normalize"].disabled  # stage view: unused
     explorer.controls["start"].value = pd.Timestamp("2024-01-31")
     explorer.controls["view"].value = "transitions"
+    assert not explorer.controls["start"].disabled
     _ok(explorer)
     expected = crm.stage_transitions(tx, start="2024-01-31", end="2024-03-02", **options)
     pd.testing.assert_frame_equal(explorer.result, expected)

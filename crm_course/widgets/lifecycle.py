@@ -24,6 +24,7 @@ from ..models.migration import winback_budget, winback_priority
 from ..models.retention import FADER_HARDIE_2007, retention_projection
 from ..views.lifecycle import cohort_heatmap, retention_projection_plot, stage_bar, transition_heatmap, winback_plot
 from ._base import Explorer, fit, row
+from .value import _table  # the same small HTML table as the value widgets
 
 __all__ = [
     "ClosenessExplorer", "LifecycleExplorer", "CohortExplorer", "RetentionProjector", "WinbackPlanner",
@@ -32,19 +33,6 @@ __all__ = [
 ]
 
 ONLINE_RETAIL_COHORTS = ("2011-01", "2011-02", "2011-03")  # first cohorts after the data's start (2010-12 is not one)
-_CELL = "padding:0 10px"
-_NUMBER = "text-align:right;padding:0 10px"
-
-
-def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
-    """A small HTML table: the first column text, the others right-aligned numbers."""
-    cells = "".join(f"<th style='{_CELL}'>{html.escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td style='{_CELL if i == 0 else _NUMBER}'>{html.escape(v)}</td>"
-                                    for i, v in enumerate(line)) + "</tr>" for line in rows)
-    title = f"<p>{html.escape(caption)}</p>" if caption else ""
-    return f"{title}<table><tr>{cells}</tr>{body}</table>"
-
-
 def _stage_rows(stages: pd.Series) -> list[list[str]]:
     counts = pd.Series(stages).value_counts().reindex(STAGES, fill_value=0)
     total = max(int(counts.sum()), 1)
@@ -125,7 +113,15 @@ class LifecycleExplorer(Explorer):
             options=[(text(f"lifecycle.view.{code}"), code) for code in ("stages", "transitions")], value=view,
             description=text("lifecycle.view"), style={"button_width": "auto"})
         controls["normalize"] = widgets.Checkbox(normalize, description=text("lifecycle.row_shares"), indent=False)
+        self._transition_only = (controls["start"], controls["normalize"])
+        controls["view"].observe(lambda change: self._view_changed(change["new"]), names="value")
+        self._view_changed(view)
         super().__init__(controls)
+
+    def _view_changed(self, view: str) -> None:
+        """The start date and row shares matter for the transitions only: greyed out in the stage view."""
+        for control in self._transition_only:
+            control.disabled = view == "stages"
 
     def layout(self) -> list[widgets.Widget]:
         c = self.controls
