@@ -1,7 +1,8 @@
 """Chapter 02 in a real browser: JupyterLab at 1280x800 with the file browser open, run all, and for
 every widget: no control narrower than its label and readout, its first slider moved with ArrowRight
-redraws its own image, no traceback. Screenshots go to $CRM_COURSE_SCREENSHOTS when set."""
+redraws its own image (three steps, each with a new image), no traceback. Screenshots go to $CRM_COURSE_SCREENSHOTS when set."""
 
+import statistics
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOK = "notebooks/02_lifecycle.ipynb"
 WIDGETS = ["lifecycleexplorer", "cohortexplorer", "retentionprojector", "winbackplanner"]
 AT_THE_END = {"cohortexplorer"}  # its slider starts at the last month of the data: step back first
+STEPS = 3  # ArrowRight steps per widget; the median is printed (the latency of bench_widgets.py)
 
 
 def test_chapter_02_widgets_at_projector_size(tmp_path: Path):
@@ -35,14 +37,19 @@ def test_chapter_02_widgets_at_projector_size(tmp_path: Path):
             if kind in AT_THE_END:
                 handle = explorer(page, kind).locator(".widget-slider .noUi-handle").first
                 handle.focus()
-                handle.press("ArrowLeft")
-                page.wait_for_timeout(1500)
-            steps[kind] = slider_step_ms(page, kind)
-            page.wait_for_timeout(300)
+                for _ in range(STEPS):
+                    handle.press("ArrowLeft")
+                    page.wait_for_timeout(1500)
+            runs = []
+            for _ in range(STEPS):
+                runs.append(slider_step_ms(page, kind))
+                page.wait_for_timeout(400)
+            done = [r for r in runs if r is not None]
+            steps[kind] = statistics.median(done) if len(done) == STEPS else None
             shoot(page, tmp_path, f"02_lifecycle_{kind}_1280x800", kind)
         errors = tracebacks(page)
     print(f"\n{NOTEBOOK}:", {k: round(v, 1) for k, v in timings.items()},
-          "slider step ms:", {k: v and round(v) for k, v in steps.items()})
+          "median slider step ms:", {k: v and round(v) for k, v in steps.items()})
     assert not problems, "\n".join(problems)
     assert not errors, errors
     assert all(steps[kind] is not None for kind in WIDGETS), f"no new image after ArrowRight: {steps}"
