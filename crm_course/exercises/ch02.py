@@ -233,30 +233,39 @@ q6 = Question(
     ],
 )
 
+def _loyal_lost_share() -> float:
+    return float(_transitions().loc["loyal", "lost"] / _transitions().loc["loyal"].sum())
+
+
 q7 = Question(
     "q7",
     chapter=CHAPTER,
-    exact=True,
-    expected=lambda: int(_transitions().loc["loyal", "lost"]),
+    expected=_loyal_lost_share,
     hints=[
         T(f"Use the stage transitions of the retail data (with its members) between {START} and {END}: rows are the "
-          "stage at the start, columns the stage at the end.",
-          f"使用零售数据（含会员）在 {START} 与 {END} 之间的阶段转移表：行是起始阶段，列是结束阶段。"),
-        T(f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}').loc['loyal', 'lost']` "
-          "(a count).",
-          f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}').loc['loyal', 'lost']`（人数）。"),
+          "stage at the start, columns the stage at the end. The share asked for is one cell of the row "
+          "`loyal` over the whole row.",
+          f"使用零售数据（含会员）在 {START} 与 {END} 之间的阶段转移表：行是起始阶段，列是结束阶段。"
+          "所求比例是 `loyal` 这一行中的一个格子除以整行之和。"),
+        T(f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}', normalize=True)"
+          ".loc['loyal', 'lost']` (a fraction, 3 decimals).",
+          f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}', normalize=True)"
+          ".loc['loyal', 'lost']`（比例，保留 3 位小数）。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: 0 < float(a) < 1, T(
-            "That is a share; the question asks how many customers. Leave out `normalize=True`.",
-            "这是比例；题目问的是人数。不要使用 `normalize=True`。")),
-        Mistake(lambda a, e: _close(a, _transitions().loc["lost", "loyal"]), T(
-            "Rows and columns are swapped: that is how many lost customers became loyal. The row is the stage at the "
-            "start.",
-            "行列对调了：这是从流失变为忠诚的人数。行表示起始阶段。")),
-        Mistake(lambda a, e: _close(a, _transitions().loc["lost", "lost"]), T(
-            "That is the lost customers who stayed lost. Start from the row of loyal customers.",
-            "这是始终流失的客户。请从忠诚客户那一行开始。")),
+        Mistake(lambda a, e: _close(a, _transitions().loc["loyal", "lost"]), T(
+            "That is the number of customers; the question asks for their share of everyone who was loyal at the "
+            "start. Use `normalize=True`, or divide by the row's total.",
+            "这是人数；题目问的是他们占起始时全部忠诚客户的比例。请使用 `normalize=True`，或除以该行总数。")),
+        Mistake(lambda a, e: _close(a, _transitions().loc["loyal", "lost"] / _transitions()["lost"].sum()), T(
+            "That divides by everyone lost at the end (the column). The question asks what became of the loyal "
+            "customers: divide by the row `loyal`.",
+            "这是除以结束时全部流失客户（列）。题目问的是忠诚客户后来怎样了：请除以 `loyal` 这一行。")),
+        Mistake(lambda a, e: _close(a, _transitions().loc["lost", "loyal"] / _transitions().loc["lost"].sum()), T(
+            "Rows and columns are swapped: that is the share of lost customers who became loyal. The row is the stage "
+            "at the start.",
+            "行列对调了：这是流失客户变为忠诚的比例。行表示起始阶段。")),
+        percent_for_fraction(),
     ],
 )
 
@@ -339,8 +348,10 @@ WRONG_ANSWERS = {
     "q5": lambda ns: [(ns["plan"].loc[ns["plan"]["contact"], "past_value"].sum(), "past value"),
                       (float(BUDGET), "cost")],
     "q6": lambda ns: [(_survival_at(180), "default 180 days"), (ns["answer"] * 100, "percentage")],
-    "q7": lambda ns: [(ns["answer"] / _transitions().loc["loyal"].sum(), "share"),
-                      (_transitions().loc["lost", "loyal"], "swapped"), (_transitions().loc["lost", "lost"], "stayed lost")],
+    "q7": lambda ns: [(int(_transitions().loc["loyal", "lost"]), "number of customers"),
+                      (_transitions().loc["loyal", "lost"] / _transitions()["lost"].sum(), "(the column)"),
+                      (_transitions().loc["lost", "loyal"] / _transitions().loc["lost"].sum(), "swapped"),
+                      (ns["answer"] * 100, "percentage")],
     "q8": lambda ns: [("a", "the opposite"), ("c", "same cohort size"), ("d", "same calibration years")],
     "q9": lambda ns: [("a", "non-contractual"), ("b", "purchases only"), ("d", "month 1")],
 }
