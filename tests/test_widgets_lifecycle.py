@@ -115,7 +115,10 @@ def test_retention_projector_fits_the_papers_cohort_and_a_real_one():
     assert projector.controls["calibration"].max == 11
     survivors = [417, 335, 330, 325, 317, 301, 288, 279, 260, 228, 164, 49]  # the data card
     pd.testing.assert_frame_equal(projector.result, crm.retention_projection(survivors, calibration=3))
-    assert "At t = 11: actual 49" in projector.summary.value
+    assert "At t = 11: actual 49" in projector.summary.value and projector.result.attrs["warning"] is None
+    projector.controls["calibration"].value = 1  # one period cannot tell the mix of churn rates: the fit warns
+    _ok(projector)
+    assert "Do not trust this sBG fit: The sBG estimates are not identified" in projector.summary.value
 
 
 def test_retention_projector_on_own_cohorts_and_its_refusals():

@@ -180,6 +180,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "sBG alpha {alpha:.3f}，beta {beta:.3f}；固定保留率 {r:.1%}。t = {t} 时：实际 {actual:,.0f}，"
               "sBG {sbg:,.0f}，固定保留率模型 {geometric:,.0f}。",
     },
+    "retention.unsure": {"en": "Do not trust this sBG fit: {message}", "zh": "这次 sBG 拟合不可信：{message}"},
     "winback.contact_cost": {"en": "Cost per contact", "zh": "每次联系成本"},
     "winback.strategy": {"en": "Win-back approach", "zh": "赢回方式"},
     "winback.summary": {

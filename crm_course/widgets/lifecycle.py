@@ -11,6 +11,7 @@ and the win-back plan. Each update calls one model function and one view functio
 from __future__ import annotations
 
 import html
+import warnings
 
 import ipywidgets as widgets
 import pandas as pd
@@ -238,8 +239,10 @@ class RetentionProjector(Explorer):
     """sBG and constant-retention projections fitted on the first periods of a cohort's survivors
     (:func:`crm.retention_projection`, drawn by :func:`retention_projection_plot`), against what
     actually happened. Cohorts: the two of Fader & Hardie (2007), years 0-12, and Online Retail
-    acquisition months (customers whose last purchase is in month t or later). ``.result`` is
-    the projection table; ``.cohorts`` the survivors by cohort name."""
+    acquisition months (customers whose last purchase is in month t or later). A fit the data do
+    not identify (the model's RuntimeWarning) is said under the figure, and kept in
+    ``.result.attrs["warning"]``. ``.result`` is the projection table; ``.cohorts`` the survivors
+    by cohort name."""
 
     figsize = (8.5, 4.6)
 
@@ -278,7 +281,12 @@ class RetentionProjector(Explorer):
     def compute(self) -> pd.DataFrame:
         key = (self.values["cohort"], self.values["calibration"])
         if key not in self._projections:
-            self._projections[key] = retention_projection(self.cohorts[key[0]], calibration=key[1])
+            with warnings.catch_warnings(record=True) as caught:  # shown under the figure, not in a log
+                warnings.simplefilter("always", RuntimeWarning)
+                table = retention_projection(self.cohorts[key[0]], calibration=key[1])
+            notes = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+            table.attrs["warning"] = notes[0] if notes else None
+            self._projections[key] = table
         return self._projections[key]
 
     def draw(self, result, ax) -> None:
@@ -287,10 +295,13 @@ class RetentionProjector(Explorer):
     def describe(self, result) -> str:
         last = result.index.max()
         a = result.attrs
-        return "<p>" + html.escape(text(
+        summary = "<p>" + html.escape(text(
             "retention.summary", alpha=a["alpha"], beta=a["beta"], r=a["geometric_retention"], t=last,
             actual=result.loc[last, "actual"], sbg=result.loc[last, "sbg"], geometric=result.loc[last, "geometric"],
         )) + "</p>"
+        if a.get("warning"):
+            summary += f"<p style='color:#b35900'>⚠ {html.escape(text('retention.unsure', message=a['warning']))}</p>"
+        return summary
 
 
 def _cohort_label(name: str) -> str:
