@@ -101,7 +101,8 @@ def _stepper(explorer, name=None, values=None):
     if values is not None:
         values = list(values)
     elif isinstance(control, SelectionSlider):
-        values = [control.options[control.index], control.options[control.index + 1]]
+        other = control.index + 1 if control.index + 1 < len(control.options) else control.index - 1
+        values = [control._options_values[control.index], control._options_values[other]]
     else:
         values = [control.value, min(control.value + control.step, control.max)]
 
@@ -117,6 +118,8 @@ def kernel_side(repeats: int) -> None:
         "closeness_explorer": widgets.closeness_explorer, "growth_explorer": widgets.growth_explorer,
         "burnett_editor": widgets.burnett_editor, "abc_explorer": widgets.abc_explorer,
         "rfm_explorer": widgets.rfm_explorer, "clv_calculator": widgets.clv_calculator,
+        "lifecycle_explorer": widgets.lifecycle_explorer, "cohort_explorer": widgets.cohort_explorer,
+        "retention_projector": widgets.retention_projector, "winback_planner": widgets.winback_planner,
     }
     print(f"Kernel side: refresh() after one step of the first slider, median of {repeats}, timed in turns with the "
           "reference (a bare matplotlib draw + PNG of the same pixel size); wall clock and CPU time")
@@ -125,6 +128,8 @@ def kernel_side(repeats: int) -> None:
     cases = [(name, make, None, None) for name, make in makers.items()]
     # the RFM explorer's other controls (its bins slider needs bin-independent default rules)
     cases.append(("rfm_explorer", widgets.rfm_explorer, "rules", ("value_tiers", "default")))
+    # the lifecycle explorer's transitions view
+    cases.append(("lifecycle_explorer", lambda: widgets.lifecycle_explorer(view="transitions"), None, None))
     for name, make, control, values in cases:
         explorer = make()
         control, step = _stepper(explorer, control, values)

@@ -17,7 +17,6 @@ from .data.readers import read_transactions
 from .i18n import get_language, set_language
 from .models.btyd import btyd_summary, fit_bgnbd, fit_gamma_gamma, p_alive_grid, probabilistic_clv
 from .models.growth import growth_matrix
-from .models.lifecycle import closeness_categories
 from .models.relationships import relationship_types
 from .models.scoring import (
     BURNETT_ATTRACTIVENESS,
@@ -96,7 +95,6 @@ __all__ = [
     "set_language",
     "get_language",
     # models: lifecycle and segmentation
-    "closeness_categories",
     "rfm_table",
     "rfm_scores",
     "rfm_segments",

@@ -17,10 +17,10 @@ from plotting import draw_checked, stale_font_cache
 
 import crm_course as crm
 from crm_course.views import _style
-from crm_course.views.lifecycle import closeness_bar
+from crm_course.views.lifecycle import stage_bar
 
 ROOT = Path(__file__).resolve().parents[1]
-CATEGORIES = crm.closeness_categories(crm.load_dataset("cdnow"))
+STAGES = crm.lifecycle_stages(crm.load_dataset("cdnow"))
 
 # Run in a fresh interpreter: draws a zh Burnett matrix AFTER leaving the view (as the inline backend
 # does), then reports which font file and face every kind of text resolves to.
@@ -89,7 +89,7 @@ def test_a_stale_cache_lacks_the_cjk_fonts(tmp_path):
 
 
 def test_chinese_plot_has_real_glyphs_when_drawn_after_the_view(tmp_path):
-    ax = draw_checked(lambda ax: closeness_bar(CATEGORIES, lapsed_after=180, ax=ax), "zh")
+    ax = draw_checked(lambda ax: stage_bar(STAGES, ax=ax), "zh")
     crm.set_language("en")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would fail here
@@ -104,10 +104,10 @@ def test_styling_never_writes_global_settings_and_english_keeps_the_users_fonts(
     with matplotlib.rc_context({"font.family": "serif", "font.serif": ["DejaVu Serif"]}):  # the user's own choice
         before = dict(matplotlib.rcParams)
         crm.set_language("zh")
-        closeness_bar(CATEGORIES)
+        stage_bar(STAGES)
         assert dict(matplotlib.rcParams) == before
         crm.set_language("en")
-        ax = closeness_bar(CATEGORIES, ax=plt.figure().gca())
+        ax = stage_bar(STAGES, ax=plt.figure().gca())
         assert dict(matplotlib.rcParams) == before
         assert ax.xaxis.label.get_family() == ["serif"]
         assert font_manager.findfont(ax.xaxis.label.get_fontproperties()).endswith("DejaVuSerif.ttf")
@@ -125,13 +125,13 @@ def test_no_cjk_font_falls_back_to_english_once(monkeypatch):
     _style._warn_no_cjk_font.cache_clear()
     crm.set_language("zh")
     with pytest.warns(UserWarning, match="No Chinese \\(CJK\\) font was found") as record:
-        ax = closeness_bar(CATEGORIES)
-        closeness_bar(CATEGORIES)
+        ax = stage_bar(STAGES)
+        stage_bar(STAGES)
     assert len([w for w in record if "CJK" in str(w.message)]) == 1
     assert ax.get_xlabel() == "Number of customers"
 
 
 def test_english_plots_leave_fonts_alone():
     before = list(matplotlib.rcParams["font.sans-serif"])
-    closeness_bar(CATEGORIES)
+    stage_bar(STAGES)
     assert matplotlib.rcParams["font.sans-serif"] == before

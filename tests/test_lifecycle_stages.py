@@ -124,11 +124,6 @@ def test_transitions_need_end_after_start():
         crm.stage_transitions(TX, start="2024-06-30", end="2024-01-01")
 
 
-def test_closeness_categories_is_unchanged():
-    result = crm.closeness_categories(TX, members=["a", "b", "c", "d", "e"], lapsed_after=120, as_of="2024-07-01")
-    assert result.to_dict() == {"a": "lost", "b": "repeat", "c": "first_time", "d": "lost", "e": "potential"}
-
-
 def test_time_zone_aware_dates_take_naive_dates_as_their_zone():
     aware = TX.assign(date=TX["date"].dt.tz_localize("Asia/Shanghai"))
     stages = crm.lifecycle_stages(aware, as_of="2024-06-30")

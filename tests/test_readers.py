@@ -140,7 +140,7 @@ def test_numeric_ids_keep_their_type():
 
 
 def test_result_feeds_the_models():
-    categories = crm.closeness_categories(crm.read_transactions(RAW, **COLUMNS))
+    categories = crm.lifecycle_stages(crm.read_transactions(RAW, **COLUMNS)).astype(str)
     assert categories.to_dict() == {"丙003": "first_time", "乙002": "first_time", "甲001": "repeat"}
 
 

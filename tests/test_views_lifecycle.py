@@ -5,7 +5,7 @@ import pytest
 from plotting import draw_checked
 
 import crm_course as crm
-from crm_course.views import lifecycle_charts as views
+from crm_course.views import lifecycle as views
 
 TX = pd.DataFrame({
     "customer_id": ["a", "a", "a", "b", "b", "c", "d"],

@@ -12,18 +12,7 @@ STRINGS = {
             "`apt-get install fonts-noto-cjk`（Debian/Ubuntu），然后重启内核。"
         ),
     },
-    # closeness categories (SYLLABUS section 2), used by the start page and lifecycle
-    "closeness.potential": {"en": "Potential (never bought)", "zh": "潜在客户"},
-    "closeness.first_time": {"en": "First-time buyer", "zh": "初次购买者"},
-    "closeness.repeat": {"en": "Repeat buyer", "zh": "重要购买者"},
-    "closeness.loyal": {"en": "Loyal customer", "zh": "忠诚客户"},
-    "closeness.lost": {"en": "Lost (lapsed)", "zh": "流失客户"},
-    "closeness.title": {
-        "en": "Customers by closeness, lapsed after {days} days without a purchase",
-        "zh": "按亲密程度划分的客户（{days} 天未购买视为流失）",
-    },
-    "closeness.xlabel": {"en": "Number of customers", "zh": "客户数"},
-    "closeness.ylabel": {"en": "Category", "zh": "客户类别"},
+    # the start page's closeness explorer (crm_course/widgets/lifecycle.py): its sliders
     "closeness.slider": {"en": "Lapsed after (days)", "zh": "流失阈值（天）"},
     "closeness.loyal_slider": {"en": "Loyal from (purchases)", "zh": "忠诚门槛（次）"},
     "widget.no_frontend": {

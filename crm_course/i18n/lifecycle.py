@@ -21,8 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lifecycle.stage": {"en": "Lifecycle stage", "zh": "生命周期阶段"},
     "lifecycle.customers": {"en": "Number of customers", "zh": "客户数"},
     "lifecycle.stages_title": {
-        "en": "Customers by lifecycle stage on {as_of}: lost after {lapsed_after} days, loyal from {loyal_from} purchases",
-        "zh": "{as_of} 各生命周期阶段的客户：{lapsed_after} 天未购买为流失，连续 {loyal_from} 次购买为忠诚",
+        "en": "Customers by lifecycle stage on {as_of}\nlost after {lapsed_after} days, loyal from {loyal_from} purchases",
+        "zh": "{as_of} 各生命周期阶段的客户\n{lapsed_after} 天未购买为流失，连续 {loyal_from} 次购买为忠诚",
     },
     "lifecycle.transitions_title": {"en": "Stage on {start} (rows) and on {end} (columns)",
                                     "zh": "{start}（行）与 {end}（列）的客户阶段"},
@@ -61,8 +61,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "winback.contact": {"en": "Contact", "zh": "联系"},
     "winback.rank": {"en": "Lost customers ranked by worth", "zh": "按赢回价值排序的流失客户"},
     "winback.title": {
-        "en": "Contact {contacted} of {lost} lost customers for {budget:,.0f}: worth {worth:,.0f}",
-        "zh": "预算 {budget:,.0f}：联系 {lost} 位流失客户中的 {contacted} 位，赢回价值 {worth:,.0f}",
+        "en": "Contact {contacted:,} of {lost:,} lost customers for {budget:,.0f}: worth {worth:,.0f}",
+        "zh": "预算 {budget:,.0f}：联系 {lost:,} 位流失客户中的 {contacted:,} 位，赢回价值 {worth:,.0f}",
     },
     "retention.unit.D": {"en": "days", "zh": "天"},
     "retention.unit.W": {"en": "weeks", "zh": "周"},
@@ -151,4 +151,42 @@ STRINGS: dict[str, dict[str, str]] = {
     "lifecycle.retention_means.complaint_management": {"en": "Complaint management", "zh": "客户投诉管理"},
     "lifecycle.retention_means.loyalty_programme": {"en": "Loyalty programme (lowers the brand-switching rate)",
                                                     "zh": "客户忠诚计划（降低品牌转换率）"},
+    # the lifecycle widgets (crm_course/widgets/lifecycle.py)
+    "lifecycle.end_date": {"en": "Stage on", "zh": "阶段日期"},
+    "lifecycle.start_date": {"en": "Compared with", "zh": "对比日期"},
+    "lifecycle.view": {"en": "Show", "zh": "显示"},
+    "lifecycle.view.stages": {"en": "Stage counts", "zh": "各阶段人数"},
+    "lifecycle.view.transitions": {"en": "Transitions", "zh": "阶段转移"},
+    "lifecycle.row_shares": {"en": "Transitions as row shares", "zh": "转移按行比例显示"},
+    "lifecycle.share": {"en": "Share", "zh": "比例"},
+    "lifecycle.transitions_summary": {
+        "en": "{customers:,} customers at the end date: {stayed:,} in the same stage as at the start, {new:,} not yet known then.",
+        "zh": "结束日期共 {customers:,} 位客户：{stayed:,} 位与起始阶段相同，{new:,} 位在起始日期尚未出现。",
+    },
+    "cohort.up_to": {"en": "Invoices up to", "zh": "数据截至"},
+    "cohort.period_control": {"en": "Period", "zh": "周期"},
+    "cohort.metric": {"en": "Show", "zh": "显示"},
+    "cohort.summary": {
+        "en": "{cohorts} acquisition cohorts, {customers:,} customers (cancelled invoices left out).",
+        "zh": "{cohorts} 个获客队列，共 {customers:,} 位客户（已剔除取消的发票）。",
+    },
+    "retention.cohort": {"en": "Cohort", "zh": "队列"},
+    "retention.cohort.high_end": {"en": "Fader & Hardie (2007): high end, years", "zh": "Fader & Hardie (2007)：高端客户，年"},
+    "retention.cohort.regular": {"en": "Fader & Hardie (2007): regular, years", "zh": "Fader & Hardie (2007)：普通客户，年"},
+    "retention.cohort.online_retail": {"en": "Online Retail {cohort} cohort, months", "zh": "Online Retail {cohort} 队列，月"},
+    "retention.summary": {
+        "en": "sBG alpha {alpha:.3f}, beta {beta:.3f}; constant retention {r:.1%}. At t = {t}: actual {actual:,.0f}, "
+              "sBG {sbg:,.0f}, constant retention {geometric:,.0f}.",
+        "zh": "sBG alpha {alpha:.3f}，beta {beta:.3f}；固定保留率 {r:.1%}。t = {t} 时：实际 {actual:,.0f}，"
+              "sBG {sbg:,.0f}，固定保留率模型 {geometric:,.0f}。",
+    },
+    "retention.unsure": {"en": "Do not trust this sBG fit: {message}", "zh": "这次 sBG 拟合不可信：{message}"},
+    "winback.contact_cost": {"en": "Cost per contact", "zh": "每次联系成本"},
+    "winback.strategy": {"en": "Win-back approach", "zh": "赢回方式"},
+    "winback.summary": {
+        "en": "Contact {contacted:,} of {lost:,} lost customers for {spent:,.0f}: worth expected back {worth:,.0f} "
+              "(net of the contacts {net:,.0f}).",
+        "zh": "联系 {lost:,} 位流失客户中的 {contacted:,} 位，花费 {spent:,.0f}：预期赢回价值 {worth:,.0f}"
+              "（扣除联系成本后 {net:,.0f}）。",
+    },
 }

@@ -20,8 +20,7 @@ from .it_models import (
     schema_diagram,
     vendor_chart,
 )
-from .lifecycle import closeness_bar
-from .lifecycle_charts import (
+from .lifecycle import (
     cohort_heatmap,
     migration_values_plot,
     retention_projection_plot,
@@ -37,7 +36,7 @@ __all__ = [
     # strategy (01)
     "burnett_plot", "growth_plot", "sensitivity_plot", "relationship_plot",
     # lifecycle (00, 02)
-    "closeness_bar", "stage_bar", "transition_heatmap", "cohort_heatmap", "retention_projection_plot",
+    "stage_bar", "transition_heatmap", "cohort_heatmap", "retention_projection_plot",
     "survival_plot", "migration_values_plot", "winback_plot",
     # value (03)
     "pareto_chart", "segment_bars", "rf_heatmap", "clv_sensitivity_plot", "p_alive_heatmap",

@@ -12,10 +12,14 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
     ) from error
 
 from .culture import audit_form, gap_explorer, nps_explorer, trap_explorer
-from .lifecycle import closeness_explorer
+from .lifecycle import closeness_explorer, cohort_explorer, lifecycle_explorer, retention_projector, winback_planner
 from .strategy import burnett_editor, checklist_form, growth_explorer
 from .value import abc_explorer, clv_calculator, rfm_explorer
 
-__all__ = ["closeness_explorer", "burnett_editor", "growth_explorer", "checklist_form",
-           "rfm_explorer", "abc_explorer", "clv_calculator",
-           "gap_explorer", "trap_explorer", "nps_explorer", "audit_form"]
+__all__ = [
+    "closeness_explorer",                                                                           # 00
+    "burnett_editor", "growth_explorer", "checklist_form",                                          # 01
+    "lifecycle_explorer", "cohort_explorer", "retention_projector", "winback_planner",              # 02
+    "rfm_explorer", "abc_explorer", "clv_calculator",                                               # 03
+    "gap_explorer", "trap_explorer", "nps_explorer", "audit_form",                                  # 04
+]
