@@ -38,5 +38,5 @@ def test_every_string_has_both_languages_and_same_fields():
         assert set(entry) == {"en", "zh"}, key
         fields = [{name for _, name, _, _ in string.Formatter().parse(entry[lang]) if name} for lang in ("en", "zh")]
         assert fields[0] == fields[1], key
-        chinese = any("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" for ch in entry["zh"])  # or 。、
+        chinese = any("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in entry["zh"])  # or 。、；
         assert chinese or entry["zh"] == entry["en"], key
