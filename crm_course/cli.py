@@ -5,6 +5,12 @@
     crm-course run             execute every notebook headless: time and errors of each
                                (--save writes the outputs back: notebooks/ and solutions/ keep them)
     crm-course exercises       regenerate exercises/ from solutions/ (in a checkout)
+    crm-course slides CHAPTER  an offline reveal.js deck of a chapter (crm_course.delivery)
+    crm-course app CHAPTER     a chapter's widgets as a Voila dashboard, code hidden
+    crm-course grade FOLDER --chapter NN --out grades.csv   grade submitted exercise notebooks
+    crm-course student         JupyterLab for a class: solutions held back, solutions/ not served
+    crm-course lite OUT        a JupyterLite site of the course (its runtime needs a CDN)
+    crm-course --lang zh       JupyterLab and the package in Chinese
 """
 
 from __future__ import annotations
@@ -122,7 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
     run.add_argument("--save", action="store_true", help="write the fresh outputs back (maintainers, before a commit)")
     commands.add_parser("exercises", help="regenerate exercises/ from solutions/")
+    from .delivery.commands import add_commands, run_command  # slides, app, grade, student, lite, --lang
+
+    add_commands(parser, commands)
     args, extra = parser.parse_known_args(argv)
+    if args.command in ("slides", "app", "grade", "student", "lite") or args.lang:
+        return run_command(args, extra)
     if args.command == "doctor":
         return doctor()
     if args.command == "run":

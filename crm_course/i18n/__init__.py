@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import warnings
 
-from . import common, exercises, strategy, value
+from . import common, delivery, exercises, strategy, value
 
 __all__ = ["LANGUAGES", "set_language", "get_language", "text", "STRINGS"]
 
@@ -25,7 +25,7 @@ ENV_VARIABLE = "CRM_COURSE_LANG"
 _ALIASES = {"zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "cn": "zh", "chinese": "zh", "english": "en"}
 
 STRINGS: dict[str, dict[str, str]] = {}
-for _table in (common.STRINGS, value.STRINGS, strategy.STRINGS, exercises.STRINGS):
+for _table in (common.STRINGS, value.STRINGS, strategy.STRINGS, exercises.STRINGS, delivery.STRINGS):
     _clash = STRINGS.keys() & _table.keys()
     if _clash:
         raise RuntimeError(f"String keys defined twice: {sorted(_clash)}")
