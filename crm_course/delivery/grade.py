@@ -152,13 +152,12 @@ def _execute(notebook, folder: Path, limit: float) -> str:
     """Run the instrumented notebook in ``folder``; a note if it stopped early (time limit, crash)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    from traitlets.config import Config
 
-    # Local sockets where the system has them (no "running over TCP without encryption" warning).
-    config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "kernel")}}) if os.name == "posix" else None
+    from ._kernel import kernel_config
+
     client = NotebookClient(notebook, timeout=int(limit), kernel_name="python3", allow_errors=True,
                             store_widget_state=False, record_timing=False, shutdown_kernel="immediate",
-                            resources={"metadata": {"path": str(folder)}}, config=config)
+                            resources={"metadata": {"path": str(folder)}}, config=kernel_config(folder))
     deadline = time.monotonic() + limit
     try:
         with client.setup_kernel():

@@ -1,0 +1,168 @@
+"""Delivery in a real browser: offline slides, RISE, the Voila app, JupyterLab in Chinese.
+
+Headless Debian Chromium driven by playwright (never `playwright install`); skipped where either
+is missing, except in CI. Every request that leaves 127.0.0.1 is aborted and recorded, so a
+page that needs the internet fails here.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+TOKEN = "crm-course-delivery-test"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = [m for m, ok in ((f"{CHROMIUM} (apt-get install chromium)", Path(CHROMIUM).exists()),
+                               ("the playwright package", _has_playwright())) if not ok]
+    if missing:
+        message = "browser test needs " + " and ".join(missing)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def _has_playwright() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class Offline:
+    """A page whose requests may only go to 127.0.0.1: the others are aborted and listed."""
+
+    def __init__(self, browser, viewport=(1400, 1000)):
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.blocked, self.failed, self.errors = [], [], []
+        self.page.route("**/*", self._route)
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} HTTP {r.status}"))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        host = urlparse(route.request.url)
+        if host.scheme in ("data", "blob") or host.hostname == "127.0.0.1":
+            return route.continue_()
+        self.blocked.append(route.request.url)
+        return route.abort()
+
+    def assert_no_network(self):
+        failed = [f for f in self.failed if "/api/" not in f]  # Jupyter's own API polling may 404 when idle
+        assert not self.blocked, f"requests that needed the internet: {self.blocked[:5]}"
+        assert not failed, f"failed requests: {failed[:5]}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline and process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    pytest.fail(f"the server did not start: {log.read_text()[-2000:]}")
+
+
+@pytest.fixture
+def stop():
+    started = []
+    yield started.append
+    for process in started:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _isolated_env(tmp_path: Path, **extra) -> dict:
+    return dict(os.environ, JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+                JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+                JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "user-settings"), **extra)
+
+
+# --- offline slides ----------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    from crm_course.delivery.slides import build_slides
+
+    folder = tmp_path_factory.mktemp("deck")
+    path = build_slides("03", folder)
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{path.name}"
+    server.shutdown()
+
+
+def test_the_slides_page_through_offline_with_widgets_and_formulas(browser, deck):
+    tab = Offline(browser, viewport=(1280, 800))
+    page = tab.page
+    page.goto(deck)
+    page.wait_for_function("() => window.Reveal && window.Reveal.isReady()", timeout=30_000)
+    total = page.evaluate("() => Reveal.getTotalSlides()")
+    assert total >= 10
+    seen = [page.evaluate("() => Reveal.getIndices().h")]
+    while not page.evaluate("() => Reveal.isLastSlide() || Reveal.getIndices().h === Reveal.getHorizontalSlides().length - 1"):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(40)
+        seen.append(page.evaluate("() => Reveal.getIndices().h"))
+        assert len(seen) <= 3 * total, "the arrow key stopped moving the deck"
+    # Each press shows the next slide or the next fragment of this one: never back, never a jump.
+    steps = [b - a for a, b in zip(seen, seen[1:])]
+    assert set(steps) <= {0, 1} and sorted(set(seen)) == list(range(page.evaluate("() => Reveal.getHorizontalSlides().length")))
+    # Widgets from their saved state: the figures are images the widget renderer drew.
+    page.wait_for_function("() => document.querySelectorAll('.widget-image').length > 0", timeout=30_000)
+    sizes = page.evaluate("() => [...document.querySelectorAll('.widget-image')].map(i => i.naturalWidth)")
+    assert sizes and all(width > 100 for width in sizes)
+    assert page.locator(".widget-slider, .widget-dropdown, .widget-inline-hbox").count() > 0
+    # Formulas rendered by KaTeX, no raw $...$ left in the text.
+    assert page.locator(".katex").count() > 0 and page.locator(".katex-error").count() == 0
+    raw = page.evaluate("""() => [...document.querySelectorAll('.jp-MarkdownOutput')].map(e => {
+        const copy = e.cloneNode(true); copy.querySelectorAll('.katex').forEach(k => k.remove());
+        return copy.textContent; }).join(' ')""")
+    assert "\\frac" not in raw and "$$" not in raw
+    tab.assert_no_network()
+    assert not tab.errors, tab.errors[:3]
+    page.close()
