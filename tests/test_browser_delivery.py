@@ -166,3 +166,36 @@ def test_the_slides_page_through_offline_with_widgets_and_formulas(browser, deck
     tab.assert_no_network()
     assert not tab.errors, tab.errors[:3]
     page.close()
+
+
+# --- the Voila app -----------------------------------------------------------------------
+
+
+def test_the_app_shows_a_chapters_widgets_without_code_and_a_slider_redraws(browser, tmp_path, stop):
+    port = _free_port()
+    log = tmp_path / "voila.log"
+    env = _isolated_env(tmp_path, PYTHONPATH=str(ROOT))
+    server = subprocess.Popen([sys.executable, "-m", "crm_course.cli", "app", "00", f"--port={port}"], cwd=tmp_path,
+                              env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    stop(server)
+    _wait_for_port(port, server, log)
+    tab = Offline(browser)
+    page = tab.page
+    started = time.perf_counter()
+    page.goto(f"http://127.0.0.1:{port}/")
+    handle = page.locator(".widget-slider .noUi-handle").first
+    handle.wait_for(timeout=90_000)
+    image = page.locator(".widget-image").first
+    image.wait_for(timeout=30_000)
+    rendered = time.perf_counter() - started
+    assert page.locator(".jp-CodeCell .jp-InputArea, .cm-editor").count() == 0  # code hidden
+    assert "widgets.closeness_explorer" not in page.inner_text("body")
+    assert page.locator("h3", has_text="Try it").count() == 1
+    before = image.get_attribute("src")
+    handle.focus()
+    handle.press("ArrowRight")
+    page.wait_for_function("(b) => document.querySelector('.widget-image').getAttribute('src') !== b", arg=before,
+                           timeout=20_000)
+    tab.assert_no_network()
+    print(f"\napp: page to rendered widget {rendered:.1f} s")
+    page.close()
