@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 
 pytest.importorskip("jupyterlite_core")
 pytest.importorskip("jupyterlite_pyodide_kernel")
 
-from crm_course.delivery import lite  # noqa: E402
+from crm_course.delivery import lite, slides  # noqa: E402
 from crm_course.delivery.chapters import chapter_notebooks  # noqa: E402
 
 
@@ -39,6 +40,10 @@ def test_the_kits_wheel_is_in_the_sites_package_index(site):
     wheel = next((site / "pypi").glob("crm_course-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "crm_course/exercises/engine.py" in names and any(n.startswith("crm_course/_course/datasets/") for n in names)
+    static = Path(slides.STATIC)
+    shipped = {f"crm_course/delivery/static/{p.relative_to(static).as_posix()}" for p in static.rglob("*")
+               if p.is_file() and p.name != ".gitignore"}
+    assert shipped <= set(names), sorted(shipped - set(names))[:5]  # the offline slides' files, dist/ included
 
 
 def test_the_pyodide_runtime_still_comes_from_a_cdn(site):
