@@ -9,6 +9,7 @@
     crm-course app CHAPTER     a chapter's widgets as a Voila dashboard, code hidden
     crm-course grade FOLDER --chapter NN --out grades.csv   grade submitted exercise notebooks
     crm-course student         JupyterLab for a class: solutions held back, solutions/ not served
+                               (`crm-course` itself does so when CRM_COURSE_SOLUTIONS=hidden)
     crm-course lite OUT        a JupyterLite site of the course (its runtime needs a CDN)
     crm-course --lang zh       JupyterLab and the package in Chinese
 """
@@ -128,11 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
     run.add_argument("--save", action="store_true", help="write the fresh outputs back (maintainers, before a commit)")
     commands.add_parser("exercises", help="regenerate exercises/ from solutions/")
-    from .delivery.commands import add_commands, run_command  # slides, app, grade, student, lite, --lang
+    from .delivery.commands import add_commands, delivers, run_command  # slides, app, grade, student, lite, --lang
 
     add_commands(parser, commands)
     args, extra = parser.parse_known_args(argv)
-    if args.command in ("slides", "app", "grade", "student", "lite") or args.lang:
+    if delivers(args):
         return run_command(args, extra)
     if args.command == "doctor":
         return doctor()

@@ -71,3 +71,15 @@ def test_grade_needs_a_chapter_and_lang_a_known_language(capsys):
             cli.main(argv)
         assert stopped.value.code == 2
     assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
+def test_opening_the_course_while_solutions_are_held_back_is_student_mode(monkeypatch):
+    from crm_course.delivery.commands import delivers
+
+    parser_args = __import__("argparse").Namespace
+    monkeypatch.setenv(release.ENV_VARIABLE, "hidden")
+    assert delivers(parser_args(command=None, lang=None)) and delivers(parser_args(command="open", lang=None))
+    assert not delivers(parser_args(command="doctor", lang=None))
+    monkeypatch.setenv(release.ENV_VARIABLE, "released")
+    assert not delivers(parser_args(command=None, lang=None))
+    assert delivers(parser_args(command="slides", lang=None)) and delivers(parser_args(command=None, lang="zh"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["add_commands", "run_command"]
+__all__ = ["add_commands", "delivers", "run_command"]
+
+SUBCOMMANDS = ("slides", "app", "grade", "student", "lite")
 
 
 def add_commands(parser: argparse.ArgumentParser, commands) -> None:
@@ -27,6 +29,16 @@ def add_commands(parser: argparse.ArgumentParser, commands) -> None:
     lite.add_argument("out", help="the site's folder")
 
 
+def delivers(args: argparse.Namespace) -> bool:
+    """Whether this module runs the command: a delivery subcommand, ``--lang``, or opening the
+    course while the solutions are held back (then it opens in student mode)."""
+    from .release import solutions_released
+
+    if args.command in SUBCOMMANDS or args.lang:
+        return True
+    return args.command in (None, "open") and not solutions_released()
+
+
 def run_command(args: argparse.Namespace, extra: list[str]) -> int:
     """Run the chosen delivery subcommand (or open JupyterLab in the chosen language)."""
     if args.command == "slides":
@@ -42,4 +54,5 @@ def run_command(args: argparse.Namespace, extra: list[str]) -> int:
         from .lite import main
         return main(args.out)
     from .lab import open_lab
-    return open_lab(extra, lang=args.lang, student=args.command == "student")
+    from .release import solutions_released
+    return open_lab(extra, lang=args.lang, student=args.command == "student" or not solutions_released())
