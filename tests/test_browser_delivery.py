@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import re
 import socket
@@ -145,14 +144,15 @@ def test_the_slides_page_through_offline_with_widgets_and_formulas(browser, deck
     total = page.evaluate("() => Reveal.getTotalSlides()")
     assert total >= 10
     seen = [page.evaluate("() => Reveal.getIndices().h")]
-    while not page.evaluate("() => Reveal.isLastSlide() || Reveal.getIndices().h === Reveal.getHorizontalSlides().length - 1"):
+    horizontal = page.evaluate("() => Reveal.getHorizontalSlides().length")
+    while not page.evaluate("(n) => Reveal.isLastSlide() || Reveal.getIndices().h === n - 1", horizontal):
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(40)
         seen.append(page.evaluate("() => Reveal.getIndices().h"))
         assert len(seen) <= 3 * total, "the arrow key stopped moving the deck"
     # Each press shows the next slide or the next fragment of this one: never back, never a jump.
     steps = [b - a for a, b in zip(seen, seen[1:])]
-    assert set(steps) <= {0, 1} and sorted(set(seen)) == list(range(page.evaluate("() => Reveal.getHorizontalSlides().length")))
+    assert set(steps) <= {0, 1} and sorted(set(seen)) == list(range(horizontal))
     # Widgets from their saved state: the figures are images the widget renderer drew.
     page.wait_for_function("() => document.querySelectorAll('.widget-image').length > 0", timeout=30_000)
     sizes = page.evaluate("() => [...document.querySelectorAll('.widget-image')].map(i => i.naturalWidth)")

@@ -84,8 +84,9 @@ def _replay(tmp_path: Path, *, reuse_environment: bool) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "JUPYTER"))}
     env.update(PATH=f"{venv / 'bin'}:{env['PATH']}", MPLCONFIGDIR=str(tmp_path / "mpl"), HOME=str(tmp_path))
     if reuse_environment:
-        site = subprocess.run([venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        where_site = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        site = subprocess.run([venv / "bin" / "python", "-c", where_site], capture_output=True, text=True,
+                              check=True).stdout.strip()
         Path(site, "test-environment.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
         env.update(PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0")  # pip reads "0" as --no-build-isolation
     built = subprocess.run([str(repository / "binder" / "postBuild")], cwd=repository, env=env, capture_output=True,
@@ -105,6 +106,7 @@ def test_replay_repo2docker_in_a_fresh_venv_and_execute_the_start_page(tmp_path)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("CRM_COURSE_SLOW_TESTS") != "1", reason="set CRM_COURSE_SLOW_TESTS=1 (minutes, PyPI)")
+@pytest.mark.skipif(os.environ.get("CRM_COURSE_SLOW_TESTS") != "1",
+                    reason="set CRM_COURSE_SLOW_TESTS=1 (minutes, PyPI)")
 def test_replay_repo2docker_with_every_dependency_downloaded(tmp_path):
     _replay(tmp_path, reuse_environment=False)

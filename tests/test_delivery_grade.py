@@ -89,8 +89,8 @@ def graded(tmp_path_factory):
 
 def test_a_solved_notebook_scores_full_marks_and_a_blank_one_nothing(graded):
     grades, _ = graded
-    assert grades.loc["00_start_here_alice.ipynb", QUESTIONS].eq("correct").all()
-    assert grades.loc["00_start_here_alice.ipynb", "score"] == len(QUESTIONS) == grades.loc["00_start_here_alice.ipynb", "out_of"]
+    alice = grades.loc["00_start_here_alice.ipynb"]
+    assert alice[QUESTIONS].eq("correct").all() and alice["score"] == len(QUESTIONS) == alice["out_of"]
     assert grades.loc["00_start_here_bob.ipynb", QUESTIONS].eq("not_attempted").all()
     assert grades.loc["00_start_here_bob.ipynb", "student"] == "bob"
 
@@ -126,8 +126,9 @@ def test_the_name_cell_a_raising_cell_and_a_wrong_kind(graded):
     assert row["q1"] == "correct" and row["q2"] == "error" and row["q3"] == "incorrect"
 
 
-@pytest.mark.parametrize("file, note", [("00_start_here_heidi.ipynb", "malformed notebook"), ("ivan.pdf", "not a notebook"),
-                                        ("judy.ipynb", "empty file"), ("00_start_here_ken.txt", "renamed")])
+@pytest.mark.parametrize("file, note", [("00_start_here_heidi.ipynb", "malformed notebook"),
+                                        ("ivan.pdf", "not a notebook"), ("judy.ipynb", "empty file"),
+                                        ("00_start_here_ken.txt", "renamed")])
 def test_broken_submissions_are_reported_in_their_row(graded, file, note):
     grades, _ = graded
     assert note in grades.loc[file, "note"]

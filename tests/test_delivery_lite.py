@@ -39,7 +39,8 @@ def test_the_kits_wheel_is_in_the_sites_package_index(site):
     assert "crm-course" in index
     wheel = next((site / "pypi").glob("crm_course-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "crm_course/exercises/engine.py" in names and any(n.startswith("crm_course/_course/datasets/") for n in names)
+    assert "crm_course/exercises/engine.py" in names
+    assert any(n.startswith("crm_course/_course/datasets/") for n in names)
     static = Path(slides.STATIC)
     shipped = {f"crm_course/delivery/static/{p.relative_to(static).as_posix()}" for p in static.rglob("*")
                if p.is_file() and p.name != ".gitignore"}

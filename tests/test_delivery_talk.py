@@ -57,8 +57,10 @@ def test_a_notebook_without_a_title_slide_is_told():
 KNOWN = {"00_start_here", "01_strategy", "03_value"}
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(
-    p.stem in KNOWN, strict=True, reason="slide metadata to fix in the chapter notebook")) for p in chapter_notebooks()])
+@pytest.mark.parametrize("path", [
+    pytest.param(p, id=p.stem, marks=pytest.mark.xfail(p.stem in KNOWN, strict=True,
+                                                        reason="slide metadata to fix in the chapter notebook"))
+    for p in chapter_notebooks()])
 def test_every_chapter_notebook_reads_as_a_talk(path):
     problems = talk_problems(nbformat.read(path, as_version=4))
     assert not problems, f"{path.name}:\n" + "\n".join(problems)

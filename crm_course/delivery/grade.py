@@ -21,7 +21,6 @@ renamed, non-notebook or empty submission is a row with a note; it never stops t
 from __future__ import annotations
 
 import ast
-import base64
 import hashlib
 import json
 import os

@@ -32,8 +32,10 @@ def _executed(path: Path, timeout: int):
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="crm-course-slides-") as sockets:
-        NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=True, record_timing=False,
-                       resources={"metadata": {"path": str(path.parent)}}, config=kernel_config(Path(sockets))).execute()
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", store_widget_state=True,
+                                record_timing=False, resources={"metadata": {"path": str(path.parent)}},
+                                config=kernel_config(Path(sockets)))
+        client.execute()
     return notebook
 
 
