@@ -312,17 +312,24 @@ def plot_summary(summary: pd.DataFrame, ax=None):
     """Stacked bars: for each question, how many students had each outcome (what the class got wrong)."""
     import matplotlib.pyplot as plt
 
+    from ..i18n import text
+    from ..views._style import cjk_font
+
     colors = {"correct": "#2b8a3e", "incorrect": "#b30000", "not_attempted": "#bbbbbb", "error": "#8a6d3b"}
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.45 * len(summary) + 1.5))
+        _, ax = plt.subplots(figsize=(7, 0.45 * len(summary) + 2))
     left = pd.Series(0, index=summary.index)
     for outcome in OUTCOMES:
-        ax.barh(summary.index, summary[outcome], left=left, color=colors[outcome], label=outcome.replace("_", " "))
+        ax.barh(summary.index, summary[outcome], left=left, color=colors[outcome], label=text(f"grade.{outcome}"))
         left = left + summary[outcome]
     ax.invert_yaxis()
-    ax.set_xlabel("students")
-    ax.set_title("Outcome per question")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.set_xlabel(text("grade.students"))
+    ax.set_title(text("grade.title"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 1.2 / (len(summary) + 4)), ncol=4, frameon=False)
+    font = cjk_font()
+    if font:
+        for label in [ax.title, ax.xaxis.label, *ax.get_legend().get_texts()]:
+            label.set_fontfamily([font, "DejaVu Sans"])
     return ax
 
 
