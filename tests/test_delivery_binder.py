@@ -95,6 +95,8 @@ def _replay(tmp_path: Path, *, reuse_environment: bool) -> None:
     where = subprocess.run([venv / "bin" / "python", "-c", "import crm_course; print(crm_course.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout
     assert Path(where.strip()).is_relative_to(repository)
+    pulled = subprocess.run([venv / "bin" / "python", "-c", "import nbgitpuller"], env=env, capture_output=True)
+    assert pulled.returncode == 0, "postBuild installs nbgitpuller for a class's hub"
     run = subprocess.run([venv / "bin" / "crm-course", "run", START_PAGE], cwd=repository, env=env,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
