@@ -6,17 +6,21 @@
     crm-course run             execute every notebook headless: time and errors of each
                                (--save writes the outputs back: notebooks/ and solutions/ keep them)
     crm-course exercises       regenerate exercises/ from solutions/ (in a checkout)
+    crm-course slides CHAPTER  an offline reveal.js deck of a chapter (crm_course.delivery)
+    crm-course app CHAPTER     a chapter's widgets as a Voila dashboard, code hidden
+    crm-course grade FOLDER --chapter NN --out grades.csv   grade submitted exercise notebooks
+    crm-course student         JupyterLab for a class: solutions held back, solutions/ not served
+                               (`crm-course` itself does so when CRM_COURSE_SOLUTIONS=hidden)
+    crm-course lite OUT        a JupyterLite site of the course (its runtime needs a CDN)
+    crm-course --lang zh       JupyterLab and the package in Chinese
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,79 +44,11 @@ def _course_root(workdir: Path) -> Path:
     return target
 
 
-# The course's default for JupyterLab: no news pop-up over the start page in front of a class.
-SETTING_DEFAULTS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
-
-
-def lab_settings_dir(workdir: Path) -> Path:
-    """JupyterLab's app settings for the course: the environment's own, plus the course's defaults.
-
-    Settings in an app settings folder (``overrides.d/*.json``, ``overrides.json``) only change
-    *defaults*: whatever a user set in JupyterLab's Settings editor still wins, and their
-    settings folder is not touched (pointing JUPYTERLAB_SETTINGS_DIR elsewhere would hide all of
-    a user's settings). The environment's folder is copied, so its own overrides still apply.
-    """
-    from jupyterlab.commands import get_app_dir
-
-    source = Path(get_app_dir()) / "settings"
-    target = workdir / "lab-settings"
-    if target.exists():
-        shutil.rmtree(target)
-    if source.is_dir():
-        shutil.copytree(source, target)
-    (target / "overrides.d").mkdir(parents=True, exist_ok=True)
-    (target / "overrides.d" / "00-crm-course.json").write_text(json.dumps(SETTING_DEFAULTS, indent=2))
-    return target
-
-
-def _start_url(process: subprocess.Popen, timeout: float = 60) -> str | None:
-    """The start page's URL with the server's token, once JupyterLab has written its server file."""
-    from jupyter_core.paths import jupyter_runtime_dir
-
-    info_file = Path(jupyter_runtime_dir()) / f"jpserver-{process.pid}.json"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            info = json.loads(info_file.read_text())
-        except (OSError, ValueError):
-            time.sleep(0.2)
-            continue
-        token = f"?token={info['token']}" if info.get("token") else ""
-        return f"{info['url'].rstrip('/')}/lab/tree/{START_PAGE}{token}"
-    return None
-
-
-def open_command(root: Path, extra: list[str], settings: Path) -> list[str]:
-    """The JupyterLab call: the course's root and settings, then the user's options, then the start page."""
-    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}",
-               f"--LabApp.app_settings_dir={settings}", *extra]
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
-        command.append("--allow-root")  # containers and CI machines often run as root
-    return [*command, START_PAGE]
-
-
-def open_course(extra: list[str]) -> int:
+def open_course(extra: list[str], *, lang: str | None = None, student: bool = False) -> int:
     """Start JupyterLab on the start page (``extra``: JupyterLab options, e.g. ``--port 8899``)."""
-    root = _course_root(Path.cwd())
-    with tempfile.TemporaryDirectory(prefix="crm-course-lab-") as workdir:
-        command = open_command(root, extra, lab_settings_dir(Path(workdir)))
-        print("Opening", root / START_PAGE, flush=True)
-        process = subprocess.Popen(command, cwd=root)
-        previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
-        try:
-            url = _start_url(process)
-            if url:
-                print(f"\n    The course's start page: {url}\n", flush=True)
-            while True:
-                try:
-                    return process.wait()
-                except KeyboardInterrupt:  # JupyterLab got it too and asks whether to shut down
-                    continue
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            if process.poll() is None:  # stopped from outside: stop the server with it
-                process.terminate()
-                process.wait(timeout=30)
+    from .delivery.lab import open_lab
+
+    return open_lab(extra, lang=lang, student=student)
 
 
 def doctor() -> int:
@@ -210,17 +146,28 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
     run.add_argument("--save", action="store_true", help="write the fresh outputs back (maintainers, before a commit)")
     commands.add_parser("exercises", help="regenerate exercises/ from solutions/")
+    from .delivery.commands import SUBCOMMANDS, add_commands, run_command  # slides, app, grade, student, lite
+    from .delivery.release import solutions_released
+
+    add_commands(parser, commands)
     argv = sys.argv[1:] if argv is None else list(argv)
+    # `--lang zh` may stand anywhere; everything that is not a subcommand goes to JupyterLab.
+    language = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    language.add_argument("--lang", choices=("en", "zh"))
+    chosen, argv = language.parse_known_args(argv)
+    student = not solutions_released()  # CRM_COURSE_SOLUTIONS=hidden or the flag file: a class
     if not argv or argv[0] not in commands.choices and argv[0] not in ("-h", "--help"):
-        return open_course(argv)  # `crm-course --port 8899`: everything goes to JupyterLab
+        return open_course(argv, lang=chosen.lang, student=student)  # `crm-course --port 8899`
     args, extra = parser.parse_known_args(argv)
+    if args.command in SUBCOMMANDS and args.command != "student":
+        return run_command(args, extra)
     if args.command == "doctor":
         return doctor()
     if args.command == "run":
         return run_notebooks(args.paths, args.timeout, args.save)
     if args.command == "exercises":
         return build_exercise_notebooks()
-    return open_course(extra)
+    return open_course(extra, lang=chosen.lang, student=student or args.command == "student")
 
 
 if __name__ == "__main__":

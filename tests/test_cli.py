@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from crm_course import cli, doctor
+from crm_course.delivery import lab
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -72,7 +73,7 @@ def test_open_passes_jupyterlab_options_through(monkeypatch):
     seen = {}
 
     class FakeLab:
-        def __init__(self, command, cwd):
+        def __init__(self, command, cwd, env=None):
             settings = Path(next(a for a in command if a.startswith("--LabApp.app_settings_dir=")).split("=", 1)[1])
             seen.update(command=command, cwd=cwd,
                         override=json.loads((settings / "overrides.d" / "00-crm-course.json").read_text()))
@@ -84,7 +85,7 @@ def test_open_passes_jupyterlab_options_through(monkeypatch):
         def wait(self, timeout=None):
             return 0
 
-    monkeypatch.setattr(cli.subprocess, "Popen", FakeLab)
+    monkeypatch.setattr(lab.subprocess, "Popen", FakeLab)
     for argv in (["--port", "8899", "--no-browser"], ["open", "--port", "8899", "--no-browser"]):
         assert cli.main(argv) == 0
         command = seen["command"]
@@ -103,7 +104,7 @@ def test_open_keeps_the_environments_own_setting_overrides(tmp_path, monkeypatch
     import jupyterlab.commands
 
     monkeypatch.setattr(jupyterlab.commands, "get_app_dir", lambda: str(app_dir))
-    settings = cli.lab_settings_dir(tmp_path / "work")
+    settings = lab.lab_settings_dir(tmp_path / "work")
     assert json.loads((settings / "overrides.json").read_text())["@jupyterlab/apputils-extension:themes"]
     assert (settings / "overrides.d" / "00-crm-course.json").exists()
     assert (app_dir / "settings").iterdir() and not (app_dir / "settings" / "overrides.d").exists()  # untouched

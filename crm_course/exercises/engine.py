@@ -534,7 +534,11 @@ class _Asked:
         return Message(body)
 
     def solution(self) -> Message:
-        """The reference solution, from the chapter's solutions notebook."""
+        """The reference solution, from the chapter's solutions notebook (unless held back for a class)."""
+        from ..delivery.release import solutions_released  # CRM_COURSE_SOLUTIONS=hidden or a flag file
+
+        if not solutions_released():
+            return Message(text("ex.solution_held_back", name=self.name))
         code = solution_code(self.chapter, self.name) if self.chapter else None
         if code is None:
             return Message(text("ex.no_solution", name=self.name))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import warnings
 
-from . import common, culture, exercises, it_models, lifecycle, strategy, value
+from . import common, culture, delivery, exercises, it_models, lifecycle, strategy, value
 
 __all__ = ["LANGUAGES", "set_language", "get_language", "text", "STRINGS"]
 
@@ -25,8 +25,8 @@ ENV_VARIABLE = "CRM_COURSE_LANG"
 _ALIASES = {"zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "cn": "zh", "chinese": "zh", "english": "en"}
 
 STRINGS: dict[str, dict[str, str]] = {}
-for _table in (common.STRINGS, value.STRINGS, strategy.STRINGS, exercises.STRINGS, culture.STRINGS, lifecycle.STRINGS,
-               it_models.STRINGS):
+_TABLES = (common, value, strategy, exercises, lifecycle, culture, it_models, delivery)
+for _table in (module.STRINGS for module in _TABLES):
     _clash = STRINGS.keys() & _table.keys()
     if _clash:
         raise RuntimeError(f"String keys defined twice: {sorted(_clash)}")
