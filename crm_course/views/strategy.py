@@ -137,7 +137,8 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     strategies are the ones the matrix was made with (``matrix.attrs["cuts"]`` and
     ``["grid"]``; a frame without them gets DEFAULT_CUTS and BURNETT_GRID); ``cuts=`` and
     ``grid=`` override them and must agree with the matrix's levels and strategies.
-    ``size`` (a Series by account, e.g. revenue) sets the bubble areas; ``highlight`` (an
+    ``size`` (a Series by account, e.g. revenue) sets the bubble areas, by default the column
+    that :func:`crm_course.models.scoring.burnett_analysis` kept (``attrs["size"]``); ``highlight`` (an
     account) rings one account. Account labels (10 pt) never overlap each other or a cell's
     title: a label that does not fit on its bubble moves to the nearest free spot, with a line.
 
@@ -153,6 +154,8 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     grid = _check_grid(parameter(matrix, "grid", grid, BURNETT_GRID))
     scores = _burnett_scores(matrix)
     _check_agreement(matrix, scores, cuts, grid)
+    if size is None and matrix.attrs.get("size") in matrix.columns:  # kept by burnett_analysis(size=...)
+        size = matrix[matrix.attrs["size"]]
     areas = _bubble_areas(size, matrix.index)
     if highlight is not None:
         require_highlight(highlight, matrix.index)
