@@ -62,6 +62,14 @@ def _bands(ax, cuts, language: str) -> None:
     ax.tick_params(which="minor", length=0, labelsize=13, pad=22)
 
 
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """A shallow copy without ``attrs``: pandas deep-copies a frame's attrs (a grid, weights) into every
+    column or row taken from it, which costs more than the plot's own arithmetic."""
+    bare = frame.copy(deep=False)
+    bare.attrs = {}
+    return bare
+
+
 def _burnett_scores(matrix: pd.DataFrame) -> dict[str, pd.Series]:
     """The two scores of a Burnett matrix, numeric and on the 1-5 scale."""
     scores = {}
@@ -152,6 +160,7 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     matrix = require_result(matrix, "matrix", "crm_course.burnett_matrix(...)", ("attractiveness", "relationship"))
     cuts = _check_cuts(parameter(matrix, "cuts", cuts, DEFAULT_CUTS))
     grid = _check_grid(parameter(matrix, "grid", grid, BURNETT_GRID))
+    matrix = _bare(matrix)  # read the parameters once: pandas copies attrs at every step
     scores = _burnett_scores(matrix)
     _check_agreement(matrix, scores, cuts, grid)
     if size is None and matrix.attrs.get("size") in matrix.columns:  # kept by burnett_analysis(size=...)
