@@ -179,8 +179,7 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
                                        facecolor=color, edgecolor="white", linewidth=3, zorder=0))
                 titles.append(ax.text(edges[j] + 0.06, edges[i + 1] - 0.06, _label("burnett.strategy", code, language),
                                       ha="left", va="top", fontsize=13, fontweight="bold", color="#404040",
-                                      zorder=1, bbox={"facecolor": color, "edgecolor": "none", "pad": 1},
-                                      in_layout=False))
+                                      zorder=1, in_layout=False))
         x, y = scores["relationship"].to_numpy(), scores["attractiveness"].to_numpy()
         ax.scatter(x, y, s=areas, color=BUBBLE_COLOR, alpha=0.35, edgecolor="white", linewidth=0.8, clip_on=False,
                    zorder=2)
