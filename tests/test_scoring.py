@@ -572,7 +572,11 @@ def test_burnett_plot_sizes_bubbles_by_the_kept_column():
     from crm_course.views.strategy import burnett_plot
 
     accounts = crm.load_dataset("key_accounts").set_index("account_id")
-    kept = burnett_plot(burnett_analysis(accounts, size="revenue"))
-    given = burnett_plot(burnett_matrix(burnett_scores(accounts)), size=accounts["revenue"])
-    sizes = [ax.collections[0].get_sizes().tolist() for ax in (kept, given)]
+    from matplotlib.figure import Figure
+
+    kept = burnett_plot(burnett_analysis(accounts, size="revenue"), ax=Figure().subplots())
+    given = burnett_plot(burnett_matrix(burnett_scores(accounts)), size=accounts["revenue"], ax=Figure().subplots())
+    plain = burnett_plot(burnett_analysis(accounts), ax=Figure().subplots())
+    sizes = [ax.collections[0].get_sizes().tolist() for ax in (kept, given, plain)]
     assert sizes[0] == sizes[1] and len(set(sizes[0])) > 1
+    assert set(sizes[2]) == {160.0}  # no size column kept: equal bubbles

@@ -160,11 +160,11 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     matrix = require_result(matrix, "matrix", "crm_course.burnett_matrix(...)", ("attractiveness", "relationship"))
     cuts = _check_cuts(parameter(matrix, "cuts", cuts, DEFAULT_CUTS))
     grid = _check_grid(parameter(matrix, "grid", grid, BURNETT_GRID))
+    if size is None and matrix.attrs.get("size") in matrix.columns:  # kept by burnett_analysis(size=...)
+        size = matrix[matrix.attrs["size"]]
     matrix = _bare(matrix)  # read the parameters once: pandas copies attrs at every step
     scores = _burnett_scores(matrix)
     _check_agreement(matrix, scores, cuts, grid)
-    if size is None and matrix.attrs.get("size") in matrix.columns:  # kept by burnett_analysis(size=...)
-        size = matrix[matrix.attrs["size"]]
     areas = _bubble_areas(size, matrix.index)
     if highlight is not None:
         require_highlight(highlight, matrix.index)
