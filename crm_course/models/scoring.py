@@ -165,6 +165,12 @@ def _check_scores(scores: pd.DataFrame, indicators: pd.Index, data_name: str) ->
             f"`{data_name}` has column(s) without a weight: {unweighted}. Give each a weight (0 is allowed) "
             f"or pass only the indicator columns, e.g. {data_name}[list(weights)]."
         )
+    block = scores[list(indicators)]
+    if all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in block.dtypes):
+        values = block.to_numpy(dtype=float)
+        if ((values >= 1) & (values <= 5)).all():  # the usual case at once (NaN fails the test)
+            return pd.DataFrame(values, index=scores.index, columns=list(indicators))
+    # Something is wrong: column by column, so the message names the first bad column and value.
     return pd.DataFrame(
         {i: _scale_column(scores, i, data_name, data_name) for i in indicators}, index=scores.index
     )
