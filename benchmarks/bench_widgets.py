@@ -126,10 +126,12 @@ def kernel_side(repeats: int) -> None:
     print(f"{'widget':20s} {'control':20s} {'image px':>9s} {'wall':>7s} {'ref':>6s} {'x ref':>6s} {'of 150':>7s}"
           f" {'cpu':>7s} {'ref':>6s} {'x ref':>6s}")
     cases = [(name, make, None, None) for name, make in makers.items()]
-    # the RFM explorer's other controls (its bins slider needs bin-independent default rules)
+    # the RFM explorer's other controls: the rules menu (re-segments), the bins slider between 5 and 6
     cases.append(("rfm_explorer", widgets.rfm_explorer, "rules", ("value_tiers", "default")))
     # the lifecycle explorer's transitions view
     cases.append(("lifecycle_explorer", lambda: widgets.lifecycle_explorer(view="transitions"), None, None))
+    cases.append(("rfm_explorer", widgets.rfm_explorer, "bins", (5, 6)))
+    parts = []
     for name, make, control, values in cases:
         explorer = make()
         control, step = _stepper(explorer, control, values)
@@ -138,6 +140,39 @@ def kernel_side(repeats: int) -> None:
         error = f"  ERROR {explorer.error[:60]}" if explorer.error else ""
         print(f"{name:20s} {control:20s} {width:4d}x{height:<4d} {wall:4.0f} ms {ref_wall:3.0f} ms "
               f"{wall / ref_wall:6.2f} {wall / TARGET_MS:7.0%} {cpu:4.0f} ms {ref_cpu:3.0f} ms {cpu / ref_cpu:6.2f}{error}")
+        parts.append((f"{name} ({control})", _parts(explorer, step, repeats)))
+    print("\nWhere a refresh spends its CPU time (ms per refresh, mean of the same steps): the model call (compute),"
+          " the view (draw), matplotlib's rendering (canvas), the base's layout check (fits), PNG encoding, summary")
+    print(f"{'widget (control)':34s} " + " ".join(f"{k:>8s}" for k in PARTS))
+    for label, times in parts:
+        print(f"{label:34s} " + " ".join(f"{times[k]:8.1f}" for k in PARTS))
+
+
+PARTS = ("compute", "draw", "canvas", "fits", "png", "describe")
+
+
+def _parts(explorer, step, repeats: int) -> dict[str, float]:
+    """CPU ms per refresh spent in each step of Explorer.refresh, timed by wrapping the steps of one explorer."""
+    spent = dict.fromkeys(PARTS, 0.0)
+
+    def timed(owner, attribute, part):
+        inner = getattr(owner, attribute)
+
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                spent[part] += time.process_time() - started
+        setattr(owner, attribute, wrapper)
+
+    for attribute, part in (("compute", "compute"), ("draw", "draw"), ("_fits", "fits"), ("_png", "png"),
+                            ("describe", "describe")):
+        timed(explorer, attribute, part)
+    timed(explorer.figure.canvas, "draw", "canvas")
+    for i in range(repeats):
+        step(i)
+    return {part: seconds * 1000 / repeats for part, seconds in spent.items()}
 
 
 def browser_side(repeats: int) -> None:

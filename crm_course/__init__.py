@@ -22,12 +22,21 @@ from .models.scoring import (
     BURNETT_ATTRACTIVENESS,
     BURNETT_GRID,
     BURNETT_RELATIONSHIP,
+    burnett_analysis,
     burnett_matrix,
     burnett_scores,
     weight_sensitivity,
     weighted_score,
 )
-from .models.segmentation import DEFAULT_SEGMENT_RULES, abc_classes, pareto_curve, rfm_scores, rfm_segments, rfm_table
+from .models.segmentation import (
+    DEFAULT_SEGMENT_RULES,
+    abc_classes,
+    pareto_curve,
+    rfm_analysis,
+    rfm_scores,
+    rfm_segments,
+    rfm_table,
+)
 from .models.value import clv, clv_sensitivity, customer_profitability, delivered_value
 # models: culture (satisfaction, SERVQUAL, loyalty, NPS, self-audit)
 from .models.culture import CULTURE_AUDIT_AREAS, CULTURE_AUDIT_WEIGHTS, culture_audit, culture_audit_criteria
@@ -98,6 +107,7 @@ __all__ = [
     "rfm_table",
     "rfm_scores",
     "rfm_segments",
+    "rfm_analysis",
     "DEFAULT_SEGMENT_RULES",
     "abc_classes",
     "pareto_curve",
@@ -116,6 +126,7 @@ __all__ = [
     "weight_sensitivity",
     "burnett_scores",
     "burnett_matrix",
+    "burnett_analysis",
     "BURNETT_ATTRACTIVENESS",
     "BURNETT_RELATIONSHIP",
     "BURNETT_GRID",

@@ -304,12 +304,7 @@ def _check_chapter(tmp_path: Path, notebook: str, screen: dict, tag: str, langua
           "slider step ms:", {k: v and round(v) for k, v in steps.items()})
     assert not problems, "\n".join(problems)
     assert not errors, errors
-    # Until the models' bin-independent default rules land, the RFM bins slider at 6 shows the
-    # model's refusal above the kept figure instead of a new one (issue 8).
-    expected = [(k, m) for k, m in no_redraw if k == "rfmexplorer" and "bins=5" in m and "bins=6" in m]
-    assert no_redraw == expected, f"no new image after ArrowRight: {no_redraw}"
-    if expected:
-        pytest.xfail(f"RFM bins slider refused by the current default rules: {expected[0][1][:120]}")
+    assert not no_redraw, f"no new image after ArrowRight: {no_redraw}"
 
 
 @pytest.mark.parametrize("notebook", list(CHAPTER_WIDGETS))

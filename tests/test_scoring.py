@@ -510,3 +510,73 @@ def test_burnett_matrix_and_weight_sensitivity_keep_their_parameters():
     assert sensitivity.attrs["weights"] == {"volume": 0.6, "margin": 0.4}
     assert sensitivity.attrs["cuts"] == DEFAULT_CUTS
     assert sensitivity.attrs["score"] == {"K01": pytest.approx(3.4)}
+
+
+# ---------------------------------------------------------------- burnett_analysis: one call for the editor
+
+
+def test_burnett_analysis_is_scores_then_matrix_with_weights_and_size_kept():
+    from crm_course.models.scoring import burnett_analysis
+
+    accounts = crm.load_dataset("key_accounts").set_index("account_id")
+    raw_a = {name: weight * 10 for name, weight in BURNETT_ATTRACTIVENESS.items()}  # unnormalised slider values
+    raw_a["margin_effect"] = 0.0
+    grid = {level: dict(row) for level, row in BURNETT_GRID.items()}
+    grid["high"]["poor"] = "win_back"
+    result = burnett_analysis(accounts, attractiveness_weights=raw_a, normalize=True, cuts=(2.5, 3.5), grid=grid,
+                              size="revenue")
+    by_hand = burnett_matrix(burnett_scores(accounts, attractiveness_weights=raw_a, normalize=True),
+                             cuts=(2.5, 3.5), grid=grid)
+    pd.testing.assert_frame_equal(result.drop(columns="revenue"), by_hand)
+    pd.testing.assert_series_equal(result["revenue"], accounts["revenue"])
+    total = sum(raw_a.values())
+    assert result.attrs["cuts"] == (2.5, 3.5) and result.attrs["grid"] == grid and result.attrs["size"] == "revenue"
+    assert result.attrs["weights"]["attractiveness"] == pytest.approx({k: v / total for k, v in raw_a.items()})
+    assert result.attrs["weights"]["attractiveness"]["margin_effect"] == 0.0
+    assert result.attrs["weights"]["relationship"] == BURNETT_RELATIONSHIP
+
+
+def test_burnett_analysis_hand_computed_and_without_size():
+    from crm_course.models.scoring import burnett_analysis
+
+    table = pd.DataFrame({"volume": [5, 2], "margin": [4, 2], "wallet_share": [2, 4], "contact": [1, 5]},
+                         index=["K01", "K02"])
+    result = burnett_analysis(table, attractiveness_weights={"volume": 0.5, "margin": 0.5},
+                              relationship_weights={"wallet_share": 0.75, "contact": 0.25})
+    assert result["attractiveness"].tolist() == [4.5, 2.0]
+    assert result["relationship"].tolist() == [1.75, 4.25]
+    assert result["strategy"].tolist() == ["selective_retention", "selective_defence"]
+    assert list(result.columns) == ["attractiveness", "relationship", "attractiveness_level", "relationship_level",
+                                    "strategy"]
+    assert result.attrs["size"] is None
+
+
+def test_burnett_analysis_refuses_like_its_parts():
+    from crm_course.models.scoring import burnett_analysis
+
+    table = pd.DataFrame({"volume": [5, 2], "contact": [1, 5], "revenue": [3, 1]}, index=["K01", "K02"])
+    options = {"attractiveness_weights": {"volume": 1}, "relationship_weights": {"contact": 1}}
+    with pytest.raises(ValueError, match=r"Column 'turnover' \(argument `size=`\) is not in `indicators`"):
+        burnett_analysis(table, size="turnover", **options)
+    with pytest.raises(ValueError, match=r"`size='strategy'` is the name of a column of the result"):
+        burnett_analysis(table.rename(columns={"revenue": "strategy"}), size="strategy", **options)
+    with pytest.raises(ValueError, match="must sum to 1, but they sum to 2"):
+        burnett_analysis(table, attractiveness_weights={"volume": 2}, relationship_weights={"contact": 1})
+    before = table.copy()
+    burnett_analysis(table, size="revenue", **options)
+    pd.testing.assert_frame_equal(table, before)
+
+
+def test_burnett_plot_sizes_bubbles_by_the_kept_column():
+    from crm_course.models.scoring import burnett_analysis
+    from crm_course.views.strategy import burnett_plot
+
+    accounts = crm.load_dataset("key_accounts").set_index("account_id")
+    from matplotlib.figure import Figure
+
+    kept = burnett_plot(burnett_analysis(accounts, size="revenue"), ax=Figure().subplots())
+    given = burnett_plot(burnett_matrix(burnett_scores(accounts)), size=accounts["revenue"], ax=Figure().subplots())
+    plain = burnett_plot(burnett_analysis(accounts), ax=Figure().subplots())
+    sizes = [ax.collections[0].get_sizes().tolist() for ax in (kept, given, plain)]
+    assert sizes[0] == sizes[1] and len(set(sizes[0])) > 1
+    assert set(sizes[2]) == {160.0}  # no size column kept: equal bubbles

@@ -452,3 +452,42 @@ def test_pareto_curve_on_cdnow_spend():
     assert 0.5 < top_fifth < 0.8
     assert curve["value_share"].is_monotonic_increasing
     assert len(curve) == 2358
+
+
+# ---------------------------------------------------------------- rfm_analysis: scores and segments in one call
+
+
+@pytest.mark.parametrize("bins", [2, 3, 5, 7, 9])
+def test_rfm_analysis_is_scores_then_segments(bins):
+    from crm_course.models.segmentation import rfm_analysis
+
+    table = crm.rfm_table(crm.load_dataset("retail"))
+    result = rfm_analysis(table, bins=bins)
+    pd.testing.assert_frame_equal(result, crm.rfm_segments(crm.rfm_scores(table, bins=bins)))
+    assert result.attrs["bins"] == bins and result.attrs["as_of"] == table.attrs["as_of"]
+    assert "order" in result.attrs and len(result.attrs["rules"]) >= 1
+
+
+def test_rfm_analysis_hand_computed_with_rules_and_column_names():
+    from crm_course.models.segmentation import rfm_analysis
+
+    table = pd.DataFrame({"days": [2, 22, 1, 40, 5, 9], "orders": [2, 1, 3, 1, 1, 4],
+                          "spend": [55.5, 120.0, 37.5, 12.0, 80.0, 210.0]}, index=list("abcdef"))
+    two = [{"segment": "keep", "r_min": 2, "r_max": 2, "f_min": 1, "f_max": 2},
+           {"segment": "win_back", "r_min": 1, "r_max": 1, "f_min": 1, "f_max": 2}]
+    result = rfm_analysis(table, bins=2, rules=two, recency="days", frequency="orders", monetary="spend")
+    # R: recency ranks (most recent best) c, a, e | f, b, d; F: 1,1,1 | 2,3,4
+    assert result["R"].tolist() == [2, 1, 2, 1, 2, 1]
+    assert result["F"].tolist() == [2, 1, 2, 1, 1, 2]
+    assert result["segment"].tolist() == ["keep", "win_back", "keep", "win_back", "keep", "win_back"]
+    pd.testing.assert_frame_equal(table, pd.DataFrame({"days": [2, 22, 1, 40, 5, 9], "orders": [2, 1, 3, 1, 1, 4],
+                                  "spend": [55.5, 120.0, 37.5, 12.0, 80.0, 210.0]}, index=list("abcdef")))
+
+
+def test_rfm_analysis_refuses_rules_for_other_bins():
+    from crm_course.models.segmentation import rfm_analysis
+
+    table = crm.rfm_table(crm.load_dataset("retail"))
+    five = [{"segment": "all", "r_min": 1, "r_max": 5, "f_min": 1, "f_max": 5}]
+    with pytest.raises(ValueError, match=r"`rules` are written for bins=5.*the scores have bins=4"):
+        rfm_analysis(table, bins=4, rules=five)

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import crm_course as crm
-from crm_course.models.segmentation import DEFAULT_SEGMENT_RULES
+from crm_course.models.segmentation import DEFAULT_SEGMENT_RULES, rfm_analysis
+from crm_course.views.value import segment_bars
 from crm_course.widgets import value as widget_module
 from crm_course.widgets.value import (
     VALUE_TIER_RULES,
@@ -79,20 +80,34 @@ def test_rfm_explorer_switches_dataset_and_resets_the_date():
     assert explorer.result["segment"].value_counts()[["new_customers", "promising"]].tolist() == [0, 0]
 
 
-def test_rfm_explorer_scores_once_per_bins_so_a_rules_change_only_segments(monkeypatch):
-    calls = []
+def test_rfm_explorer_update_is_one_model_call_and_one_view_call_cached_per_bins_and_rules(monkeypatch):
+    model, view = [], []
 
-    def counted_rfm_scores(table, **options):
-        calls.append(options["bins"])
-        return crm.rfm_scores(table, **options)
+    def counted_rfm_analysis(table, **options):
+        model.append((options["bins"], options["rules"] is None))
+        return rfm_analysis(table, **options)
 
-    monkeypatch.setattr(widget_module, "rfm_scores", counted_rfm_scores)
+    def counted_segment_bars(segments, **options):
+        view.append((segments.attrs["bins"], segments.attrs["rules"][0]["segment"]))
+        return segment_bars(segments, **options)
+
+    def drawn():  # the view's calls, one per update (a draw repeated on a new layout counted once)
+        once = [bins for i, bins in enumerate(view) if i == 0 or view[i - 1] != bins]
+        view.clear()
+        return once
+
+    monkeypatch.setattr(widget_module, "rfm_analysis", counted_rfm_analysis)
+    monkeypatch.setattr(widget_module, "segment_bars", counted_segment_bars)
     explorer = rfm_explorer()
-    explorer.controls["rules"].value = "value_tiers"
-    explorer.controls["rules"].value = "default"
     explorer.controls["bins"].value = 4
+    assert model == [(5, True), (4, True)] and drawn() == [(5, "champions"), (4, "champions")]
+    model.clear()
+    explorer.controls["rules"].value = "value_tiers"  # rules for 5 bins: refused at 4, nothing drawn
+    assert model == [(4, False)] and drawn() == []
     explorer.controls["bins"].value = 5
-    assert calls == [5, 4]
+    explorer.controls["rules"].value = "default"  # computed before: only drawn again
+    assert model == [(4, False), (5, False)] and drawn() == [(5, "best"), (5, "champions")]
+    assert len(view) == 0 and explorer.error is None
     pd.testing.assert_frame_equal(explorer.result, _segments(RETAIL))
 
 
@@ -121,7 +136,6 @@ def _model_error(tx, *, bins, rules, **columns):
     return str(refused.value)
 
 
-@pytest.mark.xfail(strict=False, reason="needs the models' bin-independent DEFAULT_SEGMENT_RULES (issue 8)")
 @pytest.mark.parametrize("bins", [2, 3, 4, 6, 9])
 def test_rfm_explorer_default_rules_hold_for_every_bins(bins):
     explorer = rfm_explorer()

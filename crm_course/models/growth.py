@@ -92,10 +92,16 @@ def growth_matrix(
     dates = require_dates(tx[date], "date", "tx")
     split = to_timestamp(split, "split", like=dates)
     first, last = dates.min(), dates.max()
-    if not first < split <= last:
+    inside = f"pass a `split` after {first.date()} and no later than {last.date()} (the data's first and last days)"
+    if split <= first:
         raise ValueError(
-            f"`split` must fall inside the data so that both periods have transactions: after "
-            f"{first.date()} and no later than {last.date()}, but {split.date()} was passed."
+            f"There are no transactions before `split` ({split.date()}); keep the earlier period in the data "
+            f"(what was bought before `split` makes a customer or product existing), or {inside}."
+        )
+    if split > last:
+        raise ValueError(
+            f"There are no transactions on or after `split` ({split.date()}); keep the later period in the data "
+            f"(its revenue is what the matrix splits), or {inside}."
         )
 
     earlier = dates < split

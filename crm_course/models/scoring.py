@@ -42,6 +42,7 @@ __all__ = [
     "weight_sensitivity",
     "burnett_scores",
     "burnett_matrix",
+    "burnett_analysis",
 ]
 
 # Customer attractiveness: indicator -> weight (sum 1). Every indicator is scored 5 = best for us,
@@ -164,6 +165,12 @@ def _check_scores(scores: pd.DataFrame, indicators: pd.Index, data_name: str) ->
             f"`{data_name}` has column(s) without a weight: {unweighted}. Give each a weight (0 is allowed) "
             f"or pass only the indicator columns, e.g. {data_name}[list(weights)]."
         )
+    block = scores[list(indicators)]
+    if all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in block.dtypes):
+        values = block.to_numpy(dtype=float)
+        if ((values >= 1) & (values <= 5)).all():  # the usual case at once (NaN fails the test)
+            return pd.DataFrame(values, index=scores.index, columns=list(indicators))
+    # Something is wrong: column by column, so the message names the first bad column and value.
     return pd.DataFrame(
         {i: _scale_column(scores, i, data_name, data_name) for i in indicators}, index=scores.index
     )
@@ -424,4 +431,65 @@ def burnett_matrix(
         index=accounts.index,
     )
     matrix.attrs = {"cuts": cuts, "grid": grid}
+    return matrix
+
+
+def burnett_analysis(
+    indicators: pd.DataFrame,
+    *,
+    attractiveness_weights=None,
+    relationship_weights=None,
+    normalize: bool = False,
+    cuts: tuple[float, float] = DEFAULT_CUTS,
+    grid=None,
+    size: str | None = None,
+) -> pd.DataFrame:
+    """The Burnett matrix straight from the indicator scores and their weights, in one call.
+
+    The same as ``burnett_matrix(burnett_scores(indicators, ...), cuts=cuts, grid=grid)``: the
+    weights (default :data:`BURNETT_ATTRACTIVENESS` and :data:`BURNETT_RELATIONSHIP`; with
+    ``normalize=True`` any non-negative weights, each divided by its dimension's sum) give the
+    two scores, the ``cuts`` their levels and the ``grid`` each account's strategy.
+
+    ``size`` names a column of ``indicators`` (e.g. ``"revenue"``) that is kept in the result
+    under its name, so :func:`crm_course.views.strategy.burnett_plot` sizes the bubbles by it
+    without being told. ``result.attrs`` keeps ``cuts``, ``grid``, ``size`` (the column name
+    or None) and ``weights``: the weights used by dimension, summing to 1, as plain dicts.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"volume": [5, 2], "margin": [4, 2], "wallet_share": [2, 4],
+    ...                       "contact": [1, 5], "revenue": [900, 300]}, index=["K01", "K02"])
+    >>> result = burnett_analysis(table, attractiveness_weights={"volume": 1, "margin": 1},
+    ...                           relationship_weights={"wallet_share": 3, "contact": 1},
+    ...                           normalize=True, size="revenue")
+    >>> result[["attractiveness", "relationship", "strategy", "revenue"]]
+         attractiveness  relationship             strategy  revenue
+    K01             4.5          1.75  selective_retention      900
+    K02             2.0          4.25    selective_defence      300
+    >>> result.attrs["weights"]["relationship"]
+    {'wallet_share': 0.75, 'contact': 0.25}
+    """
+    require_frame(indicators, "indicators")
+    if size is not None:
+        require_columns(indicators, {"size": size}, "indicators")
+    weights = {
+        "attractiveness": BURNETT_ATTRACTIVENESS if attractiveness_weights is None else attractiveness_weights,
+        "relationship": BURNETT_RELATIONSHIP if relationship_weights is None else relationship_weights,
+    }
+    scores = burnett_scores(indicators, attractiveness_weights=weights["attractiveness"],
+                            relationship_weights=weights["relationship"], normalize=normalize)
+    matrix = burnett_matrix(scores, cuts=cuts, grid=grid)
+    if size is not None:
+        if size in matrix.columns:
+            raise ValueError(
+                f"`size={size!r}` is the name of a column of the result (its columns are "
+                f"{list(matrix.columns)}). Name the bubble-size column otherwise, e.g. 'revenue'."
+            )
+        matrix[size] = indicators[size]
+    matrix.attrs = {
+        **matrix.attrs,
+        "size": size,
+        "weights": {dimension: {str(k): float(v) for k, v in _check_weights(w, normalize).items()}
+                    for dimension, w in weights.items()},
+    }
     return matrix

@@ -41,6 +41,7 @@ __all__ = [
     "rfm_table",
     "rfm_scores",
     "rfm_segments",
+    "rfm_analysis",
     "abc_classes",
     "pareto_curve",
 ]
@@ -485,6 +486,35 @@ def rfm_segments(scores: pd.DataFrame, *, rules=None, bins: int | None = None, r
                         "f_min": int(rule.f_min), "f_max": int(rule.f_max)} for rule in used.itertuples(index=False)),
     }
     return segmented
+
+
+def rfm_analysis(table: pd.DataFrame, *, bins: int = 5, rules=None, recency: str = "recency",
+                 frequency: str = "frequency", monetary: str = "monetary") -> pd.DataFrame:
+    """Scores and segments of an RFM table in one call: ``rfm_segments(rfm_scores(table, bins=bins), rules=rules)``.
+
+    ``table`` is an :func:`rfm_table` (or any table with recency, frequency and monetary
+    columns, named by the keyword arguments). Returns the table with the R, F, M scores, the
+    RFM code and score, and the ``segment``; ``result.attrs`` keeps ``bins``, ``rules`` (the
+    rules as score ranges for these bins) and the RFM table's own ``as_of`` and ``order``.
+    ``rules`` as in :func:`rfm_segments`: default :data:`DEFAULT_SEGMENT_RULES`, which hold for
+    any ``bins``; rules written as scores for another number of bins are refused.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"recency": [2, 22, 1, 40, 5, 9], "frequency": [2, 1, 3, 1, 1, 4],
+    ...                       "monetary": [55.5, 120.0, 37.5, 12.0, 80.0, 210.0]},
+    ...                      index=pd.Index(list("abcdef"), name="customer_id"))
+    >>> rfm_analysis(table, bins=3)[["R", "F", "segment"]]  # doctest: +NORMALIZE_WHITESPACE
+                 R  F          segment
+    customer_id
+    a            3  2  potential_loyalists
+    b            1  1          hibernating
+    c            3  3        champions
+    d            1  1          hibernating
+    e            2  1   about_to_sleep
+    f            2  3  loyal_customers
+    """
+    scores = rfm_scores(table, bins=bins, recency=recency, frequency=frequency, monetary=monetary)
+    return rfm_segments(scores, rules=rules)
 
 
 def _customer_values(values: pd.Series) -> pd.Series:

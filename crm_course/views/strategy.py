@@ -62,6 +62,14 @@ def _bands(ax, cuts, language: str) -> None:
     ax.tick_params(which="minor", length=0, labelsize=13, pad=22)
 
 
+def _bare(frame: pd.DataFrame) -> pd.DataFrame:
+    """A shallow copy without ``attrs``: pandas deep-copies a frame's attrs (a grid, weights) into every
+    column or row taken from it, which costs more than the plot's own arithmetic."""
+    bare = frame.copy(deep=False)
+    bare.attrs = {}
+    return bare
+
+
 def _burnett_scores(matrix: pd.DataFrame) -> dict[str, pd.Series]:
     """The two scores of a Burnett matrix, numeric and on the 1-5 scale."""
     scores = {}
@@ -137,7 +145,8 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     strategies are the ones the matrix was made with (``matrix.attrs["cuts"]`` and
     ``["grid"]``; a frame without them gets DEFAULT_CUTS and BURNETT_GRID); ``cuts=`` and
     ``grid=`` override them and must agree with the matrix's levels and strategies.
-    ``size`` (a Series by account, e.g. revenue) sets the bubble areas; ``highlight`` (an
+    ``size`` (a Series by account, e.g. revenue) sets the bubble areas, by default the column
+    that :func:`crm_course.models.scoring.burnett_analysis` kept (``attrs["size"]``); ``highlight`` (an
     account) rings one account. Account labels (10 pt) never overlap each other or a cell's
     title: a label that does not fit on its bubble moves to the nearest free spot, with a line.
 
@@ -151,6 +160,9 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
     matrix = require_result(matrix, "matrix", "crm_course.burnett_matrix(...)", ("attractiveness", "relationship"))
     cuts = _check_cuts(parameter(matrix, "cuts", cuts, DEFAULT_CUTS))
     grid = _check_grid(parameter(matrix, "grid", grid, BURNETT_GRID))
+    if size is None and matrix.attrs.get("size") in matrix.columns:  # kept by burnett_analysis(size=...)
+        size = matrix[matrix.attrs["size"]]
+    matrix = _bare(matrix)  # read the parameters once: pandas copies attrs at every step
     scores = _burnett_scores(matrix)
     _check_agreement(matrix, scores, cuts, grid)
     areas = _bubble_areas(size, matrix.index)
@@ -167,8 +179,7 @@ def burnett_plot(matrix: pd.DataFrame, *, size=None, highlight=None, cuts=None, 
                                        facecolor=color, edgecolor="white", linewidth=3, zorder=0))
                 titles.append(ax.text(edges[j] + 0.06, edges[i + 1] - 0.06, _label("burnett.strategy", code, language),
                                       ha="left", va="top", fontsize=13, fontweight="bold", color="#404040",
-                                      zorder=1, bbox={"facecolor": color, "edgecolor": "none", "pad": 1},
-                                      in_layout=False))
+                                      zorder=1, in_layout=False))
         x, y = scores["relationship"].to_numpy(), scores["attractiveness"].to_numpy()
         ax.scatter(x, y, s=areas, color=BUBBLE_COLOR, alpha=0.35, edgecolor="white", linewidth=0.8, clip_on=False,
                    zorder=2)

@@ -136,6 +136,8 @@ def segment_bars(segments: pd.DataFrame, *, ax=None):
     """
     segments = require_result(segments, "segments", "crm_course.rfm_segments(...)", ("segment", "monetary"))
     codes = _segment_codes(segments)
+    segments = segments.copy(deep=False)  # without attrs: pandas deep-copies them (the rules) at every step
+    segments.attrs = {}
     segment = segments["segment"]
     monetary = require_numeric(segments["monetary"], "monetary", "segments")
     counts = segment.value_counts().reindex(codes, fill_value=0)

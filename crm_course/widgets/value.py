@@ -15,8 +15,7 @@ from ..i18n import text
 from ..models.segmentation import (
     DEFAULT_SEGMENT_RULES,
     abc_classes,
-    rfm_scores,
-    rfm_segments,
+    rfm_analysis,
     rfm_table,
 )
 from ..models.value import clv_sensitivity
@@ -83,9 +82,9 @@ class RFMExplorer(Explorer):
     """RFM segments as the dataset, the score bins, the analysis date and the segment rules change.
 
     Only the transactions up to the analysis date (``as_of``) count, so moving it back shows
-    the segments as they were then. ``.result`` is the :func:`rfm_segments` table, ``.rules``
-    the rules in use. The RFM table is computed once per dataset and date, its scores once per
-    number of bins.
+    the segments as they were then. ``.result`` is the :func:`rfm_analysis` table (scores and
+    segments), ``.rules`` the rules in use. The RFM table is computed once per dataset and date,
+    its segments once per number of bins and rules.
     """
 
     figsize = (8.5, 6.2)
@@ -105,7 +104,8 @@ class RFMExplorer(Explorer):
                                 f"but a {type(rules).__name__} was passed.")
         self._data: dict[str, tuple[pd.DataFrame, pd.Series]] = {}
         self._tables: dict[tuple[str, pd.Timestamp], pd.DataFrame] = {}
-        self._scores: dict[tuple[str, pd.Timestamp, int], pd.DataFrame] = {}
+        self._counts: dict[tuple[str, pd.Timestamp], int] = {}  # transactions kept per table
+        self._segments: dict[tuple[str, pd.Timestamp, int, str], pd.DataFrame] = {}
         self._quiet = False
         self.used: dict = {}
 
@@ -176,19 +176,19 @@ class RFMExplorer(Explorer):
                 raise ValueError(text("valueview.no_tx", as_of=as_of.date(), first=days.min().date(),
                                       last=days.max().date()))
             self._tables[key] = rfm_table(kept, as_of=as_of, **self.columns)
+            self._counts[key] = len(kept)
         return self._tables[key]
 
     def compute(self) -> pd.DataFrame:
         values = self.values
         as_of = pd.Timestamp(values["as_of"]) if values["as_of"] else self._default_as_of(self.dataset)
-        key = (self.dataset, as_of, values["bins"])
-        if key not in self._scores:  # a change of rules alone only re-segments
-            self._scores[key] = rfm_scores(self.rfm(as_of), bins=values["bins"])
-        table = self._scores[key]
-        # Rules that do not fit the bins (custom rules written for 5) are refused by rfm_segments itself.
-        rules = None if values["rules"] == "default" else self.rules  # the model's own default map
-        segments = rfm_segments(table, rules=rules, bins=values["bins"])
-        self.used = {"as_of": as_of, "transactions": int(table["frequency"].sum())}
+        key = (self.dataset, as_of, values["bins"], values["rules"])
+        if key not in self._segments:
+            # Rules that do not fit the bins (custom rules written for 5) are refused by the model itself.
+            rules = None if values["rules"] == "default" else self.rules  # the model's own default map
+            self._segments[key] = rfm_analysis(self.rfm(as_of), bins=values["bins"], rules=rules)
+        segments = self._segments[key]
+        self.used = {"as_of": as_of, "transactions": self._counts[(self.dataset, as_of)]}
         return segments
 
     def draw(self, result, ax) -> None:
