@@ -85,7 +85,9 @@ def rules_scatter(rules: pd.DataFrame, *, label_top: int = 2, ax=None):
         if len(rules):
             points = ax.scatter(rules["support"], rules["confidence"], c=rules["lift"], cmap="viridis", s=60,
                                 edgecolors="white")
-            ax.figure.colorbar(points, ax=ax, label=text("it.rules.lift", language))
+            # the colour bar inside the Axes' own box (a child Axes), so a redraw keeps the layout
+            bar = ax.inset_axes([1.02, 0.0, 0.03, 1.0])
+            ax.figure.colorbar(points, cax=bar, label=text("it.rules.lift", language))
             top = rules.nlargest(label_top, "lift") if label_top else rules.head(0)
             for row in top.itertuples():
                 name = f"{', '.join(sorted(map(str, row.antecedents)))} → {', '.join(sorted(map(str, row.consequents)))}"

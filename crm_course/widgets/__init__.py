@@ -11,9 +11,11 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
         "The interactive widgets need ipywidgets: `pip install ipywidgets` (it comes with crm-course)."
     ) from error
 
+from .it_models import allocation_explorer, mailing_planner, rules_explorer, vendor_editor
 from .lifecycle import closeness_explorer
 from .strategy import burnett_editor, checklist_form, growth_explorer
 from .value import abc_explorer, clv_calculator, rfm_explorer
 
 __all__ = ["closeness_explorer", "burnett_editor", "growth_explorer", "checklist_form",
-           "rfm_explorer", "abc_explorer", "clv_calculator"]
+           "rfm_explorer", "abc_explorer", "clv_calculator", "rules_explorer", "mailing_planner", "vendor_editor",
+           "allocation_explorer"]
