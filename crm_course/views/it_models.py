@@ -89,9 +89,13 @@ def rules_scatter(rules: pd.DataFrame, *, label_top: int = 2, ax=None):
             bar = ax.inset_axes([1.02, 0.0, 0.03, 1.0])
             ax.figure.colorbar(points, cax=bar, label=text("it.rules.lift", language))
             top = rules.nlargest(label_top, "lift") if label_top else rules.head(0)
+            middle = (rules["support"].min() + rules["support"].max()) / 2
             for row in top.itertuples():
-                name = f"{', '.join(sorted(map(str, row.antecedents)))} → {', '.join(sorted(map(str, row.consequents)))}"
-                ax.annotate(name, (row.support, row.confidence), textcoords="offset points", xytext=(6, 4), fontsize=8)
+                name = f"{_side(row.antecedents)}\n→ {_side(row.consequents)}"
+                right = row.support > middle  # labels on the right half point left, so they stay inside the Axes
+                ax.annotate(name, (row.support, row.confidence), textcoords="offset points",
+                            xytext=(-6 if right else 6, 4), ha="right" if right else "left", fontsize=8,
+                            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
         ax.set_xlabel(text("it.rules.support", language))
         ax.set_ylabel(text("it.rules.confidence", language))
         attrs = rules.attrs
@@ -241,6 +245,11 @@ def outlet_class_heatmap(classified: pd.DataFrame, *, ax=None):
         ax.set_ylabel("")
         ax.tick_params(axis="y", rotation=0)
         return ax
+
+
+def _side(items, width: int = 24) -> str:
+    """One side of a rule as text, each item cut to ``width`` characters (long product names)."""
+    return ", ".join(name if len(name) <= width else name[:width - 1] + "…" for name in sorted(map(str, items)))
 
 
 def _wrap(words: str, width: int) -> list[str]:
