@@ -204,8 +204,9 @@ class VendorEditor(Explorer):
         super().__init__({**self.panel.controls, "budget": budget_slider})
 
     def layout(self) -> list[widgets.Widget]:
-        return [row([fit(self.preset), fit(self.controls["budget"], track_px=200)]), self.panel.widget,
-                self.panel.status]
+        # the weights first: the budget often leaves the chart as it is, a weight never does
+        return [row([fit(self.preset)]), self.panel.widget, self.panel.status,
+                row([fit(self.controls["budget"], track_px=200)])]
 
     @contextmanager
     def _quietly(self):
