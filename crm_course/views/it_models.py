@@ -57,10 +57,12 @@ def schema_diagram(schema: pd.DataFrame, *, ax=None):
             target = reference.split(".", 1)[0]
             if target in position and table in position and target != table:
                 (x0, y0), (x1, y1) = position[table], position[target]
-                ax.annotate("", xy=(x1 + (0.38 if x1 < x0 else -0.38 if x1 > x0 else 0.3), y1),
-                            xytext=(x0 + (-0.38 if x1 < x0 else 0.38 if x1 > x0 else 0.3), y0),
+                # within a column: from the right edge to the right edge, bulging outwards past the boxes
+                bend = 0.15 if x1 != x0 else (-0.6 if y1 < y0 else 0.6)
+                ax.annotate("", xy=(x1 + (0.38 if x1 <= x0 else -0.38), y1),
+                            xytext=(x0 + (-0.38 if x1 < x0 else 0.38), y0),
                             arrowprops={"arrowstyle": "->", "color": "#777777", "lw": 0.7,
-                                        "connectionstyle": "arc3,rad=0.15"})
+                                        "connectionstyle": f"arc3,rad={bend}"})
         depth = max(-y for _, y in position.values()) if position else 0
         ax.set_xlim(-0.6, len(layers) - 0.4)
         ax.set_ylim(-depth - 0.6, 1.0)
