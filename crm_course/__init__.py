@@ -68,7 +68,7 @@ from .models.relationship_management import customer_information_steps, principl
 
 # IT-based CRM (chapter 05)
 from .models.allocation import fair_allocation
-from .models.baskets import association_rules, basket_matrix, frequent_itemsets, rule_measures
+from .models.baskets import association_rules, basket_matrix, filter_rules, frequent_itemsets, rule_measures
 from .models.crm_systems import crm_concepts
 from .models.database import (
     MARKETING_QUERIES,
@@ -90,7 +90,7 @@ from .models.mailing import (
     purchase_likelihood,
 )
 from .models.outlets import class_allocation, outlet_allocation, outlet_classes
-from .models.vendors import VENDOR_WEIGHTS, vendor_ranking
+from .models.vendors import FEATURE_WEIGHTS, VENDOR_WEIGHTS, vendor_ranking
 
 __version__ = "0.1.0"
 
@@ -174,6 +174,7 @@ __all__ = [
     # models: IT-based CRM
     "fair_allocation",
     "association_rules",
+    "filter_rules",
     "frequent_itemsets",
     "basket_matrix",
     "rule_measures",
@@ -194,6 +195,7 @@ __all__ = [
     "mailing_plan",
     "vendor_ranking",
     "VENDOR_WEIGHTS",
+    "FEATURE_WEIGHTS",
     "outlet_classes",
     "class_allocation",
     "outlet_allocation",

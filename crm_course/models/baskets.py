@@ -26,12 +26,13 @@ import pandas as pd
 
 from .._validation import (
     require_columns,
+    require_frame,
     require_ids,
     require_not_empty,
     require_number,
 )
 
-__all__ = ["basket_matrix", "frequent_itemsets", "association_rules", "rule_measures"]
+__all__ = ["basket_matrix", "frequent_itemsets", "association_rules", "filter_rules", "rule_measures"]
 
 RULE_COLUMNS = ["antecedents", "consequents", "antecedent_support", "consequent_support",
                 "support", "confidence", "lift"]
@@ -205,6 +206,42 @@ def association_rules(
                          "c": rules["consequents"].map(_text)})
     rules = rules.loc[keys.sort_values(list(keys.columns), kind="stable").index].reset_index(drop=True)
     return _with_attrs(rules, **attrs)
+
+
+def filter_rules(rules: pd.DataFrame, *, min_support: float, min_confidence: float = 0.5,
+                 min_lift: float | None = None) -> pd.DataFrame:
+    """The rules of a looser mining that meet stricter thresholds: the same rules, in the same
+    order, as :func:`association_rules` would mine at these thresholds, without mining again.
+
+    A rule's support is its itemset's support, so mining once at the lowest support and
+    confidence on offer and filtering afterwards gives every stricter answer (the rules
+    explorer moves its sliders this way). Thresholds looser than those ``rules`` were mined
+    with are refused: rules below them were never found.
+
+    >>> tsk = [{"Bread", "Milk"}, {"Bread", "Diapers", "Beer", "Eggs"}, {"Milk", "Diapers", "Beer", "Cola"},
+    ...        {"Bread", "Milk", "Diapers", "Beer"}, {"Bread", "Milk", "Diapers", "Cola"}]
+    >>> loose = association_rules(tsk, min_support=0.2, min_confidence=0.1)
+    >>> strict = filter_rules(loose, min_support=0.4, min_confidence=0.6)
+    >>> strict.equals(association_rules(tsk, min_support=0.4, min_confidence=0.6))
+    True
+    """
+    require_frame(rules, "rules")
+    require_columns(rules, {c: c for c in RULE_COLUMNS}, "rules")
+    min_support = _check_support(min_support)
+    min_confidence = float(require_number(min_confidence, "min_confidence", low=0, high=1))
+    if min_lift is not None:
+        min_lift = float(require_number(min_lift, "min_lift", low=0))
+    mined = rules.attrs
+    for name, value in (("min_support", min_support), ("min_confidence", min_confidence)):
+        if name in mined and value < mined[name] - 1e-12:
+            raise ValueError(f"`{name}` is {value:g}, below the {mined[name]:g} these rules were mined with: rules "
+                             f"under it were never found. Mine again with association_rules(..., {name}={value:g}).")
+    keep = (rules["support"] >= min_support * (1 - 1e-12)) & (rules["confidence"] >= min_confidence * (1 - 1e-12))
+    if min_lift is not None:
+        keep &= rules["lift"] >= min_lift
+    result = rules[keep].reset_index(drop=True)
+    return _with_attrs(result, **{**mined, "min_support": min_support, "min_confidence": min_confidence,
+                                  "min_lift": min_lift})
 
 
 def rule_measures(baskets, antecedent, consequent, *, basket: str = "basket_id", item: str = "item") -> pd.Series:

@@ -150,7 +150,7 @@ def outlet_allocation(classified: pd.DataFrame, supply: int, *, weights=None) ->
     (so outlets of one class differ by at most one unit; ties go by outlet id).
 
     Returns the index of ``classified`` with ``class`` and ``units``; ``attrs`` keeps the
-    supply and the class weights.
+    supply, the class weights and ``classes``, the :func:`class_allocation` table it shared by.
 
     >>> import pandas as pd
     >>> shops = pd.DataFrame({"class": ["A", "B", "B", "E"]}, index=["R1", "R2", "R3", "R4"])
@@ -169,5 +169,5 @@ def outlet_allocation(classified: pd.DataFrame, supply: int, *, weights=None) ->
         share[first] += 1
         units[members] = share
     result = pd.DataFrame({"class": classified["class"], "units": units})
-    result.attrs = {"supply": int(supply), "weights": _class_weights(weights, classes.index)}
+    result.attrs = {"supply": int(supply), "weights": _class_weights(weights, classes.index), "classes": classes}
     return result

@@ -57,10 +57,12 @@ def schema_diagram(schema: pd.DataFrame, *, ax=None):
             target = reference.split(".", 1)[0]
             if target in position and table in position and target != table:
                 (x0, y0), (x1, y1) = position[table], position[target]
-                ax.annotate("", xy=(x1 + (0.38 if x1 < x0 else -0.38 if x1 > x0 else 0.3), y1),
-                            xytext=(x0 + (-0.38 if x1 < x0 else 0.38 if x1 > x0 else 0.3), y0),
+                # within a column: from the right edge to the right edge, bulging outwards past the boxes
+                bend = 0.15 if x1 != x0 else (-0.6 if y1 < y0 else 0.6)
+                ax.annotate("", xy=(x1 + (0.38 if x1 <= x0 else -0.38), y1),
+                            xytext=(x0 + (-0.38 if x1 < x0 else 0.38), y0),
                             arrowprops={"arrowstyle": "->", "color": "#777777", "lw": 0.7,
-                                        "connectionstyle": "arc3,rad=0.15"})
+                                        "connectionstyle": f"arc3,rad={bend}"})
         depth = max(-y for _, y in position.values()) if position else 0
         ax.set_xlim(-0.6, len(layers) - 0.4)
         ax.set_ylim(-depth - 0.6, 1.0)
@@ -85,11 +87,17 @@ def rules_scatter(rules: pd.DataFrame, *, label_top: int = 2, ax=None):
         if len(rules):
             points = ax.scatter(rules["support"], rules["confidence"], c=rules["lift"], cmap="viridis", s=60,
                                 edgecolors="white")
-            ax.figure.colorbar(points, ax=ax, label=text("it.rules.lift", language))
+            # the colour bar inside the Axes' own box (a child Axes), so a redraw keeps the layout
+            bar = ax.inset_axes([1.02, 0.0, 0.03, 1.0])
+            ax.figure.colorbar(points, cax=bar, label=text("it.rules.lift", language))
             top = rules.nlargest(label_top, "lift") if label_top else rules.head(0)
+            middle = (rules["support"].min() + rules["support"].max()) / 2
             for row in top.itertuples():
-                name = f"{', '.join(sorted(map(str, row.antecedents)))} → {', '.join(sorted(map(str, row.consequents)))}"
-                ax.annotate(name, (row.support, row.confidence), textcoords="offset points", xytext=(6, 4), fontsize=8)
+                name = f"{_side(row.antecedents)}\n→ {_side(row.consequents)}"
+                right = row.support > middle  # labels on the right half point left, so they stay inside the Axes
+                ax.annotate(name, (row.support, row.confidence), textcoords="offset points",
+                            xytext=(-6 if right else 6, 4), ha="right" if right else "left", fontsize=8,
+                            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
         ax.set_xlabel(text("it.rules.support", language))
         ax.set_ylabel(text("it.rules.confidence", language))
         attrs = rules.attrs
@@ -239,6 +247,11 @@ def outlet_class_heatmap(classified: pd.DataFrame, *, ax=None):
         ax.set_ylabel("")
         ax.tick_params(axis="y", rotation=0)
         return ax
+
+
+def _side(items, width: int = 24) -> str:
+    """One side of a rule as text, each item cut to ``width`` characters (long product names)."""
+    return ", ".join(name if len(name) <= width else name[:width - 1] + "…" for name in sorted(map(str, items)))
 
 
 def _wrap(words: str, width: int) -> list[str]:

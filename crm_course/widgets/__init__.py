@@ -12,6 +12,7 @@ except ImportError as error:  # pragma: no cover - ipywidgets is a dependency
     ) from error
 
 from .culture import audit_form, gap_explorer, nps_explorer, trap_explorer
+from .it_models import allocation_explorer, mailing_planner, rules_explorer, vendor_editor
 from .lifecycle import closeness_explorer, cohort_explorer, lifecycle_explorer, retention_projector, winback_planner
 from .strategy import burnett_editor, checklist_form, growth_explorer
 from .value import abc_explorer, clv_calculator, rfm_explorer
@@ -22,4 +23,5 @@ __all__ = [
     "lifecycle_explorer", "cohort_explorer", "retention_projector", "winback_planner",              # 02
     "rfm_explorer", "abc_explorer", "clv_calculator",                                               # 03
     "gap_explorer", "trap_explorer", "nps_explorer", "audit_form",                                  # 04
+    "rules_explorer", "mailing_planner", "vendor_editor", "allocation_explorer",                    # 05
 ]

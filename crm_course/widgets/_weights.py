@@ -1,0 +1,82 @@
+"""A weights panel: one slider per criterion, the weight actually used beside it, the sum under it.
+
+The piece the scoring editors share (vendor selection; the Burnett editor's tabs hold the same
+three columns). Sliders are raw importances: whatever they add up to, each is divided by their
+sum, and the panel shows the weight in use and whether the sum is 1, rescaled or 0.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+
+import ipywidgets as widgets
+
+from ..i18n import text
+from ._base import fit
+
+__all__ = ["WeightsPanel"]
+
+
+class WeightsPanel:
+    """Sliders for ``weights`` (criterion -> starting weight), labelled by ``label(criterion)``.
+
+    ``.controls`` are the sliders by criterion (an explorer observes them), ``.widget`` the
+    grid of name | slider | weight used, ``.status`` the sum's message; call :meth:`show`
+    after a change to update both. ``status_keys`` name the i18n texts for a sum of 1, a
+    rescaled sum and a zero sum (each may use ``{total}``).
+
+    >>> panel = WeightsPanel({"fit": 0.6, "cost": 0.6}, label=str.upper)
+    >>> panel.show(); panel.used["fit"].value, panel.normalised()["cost"]
+    ('→ 0.500', 0.5)
+    """
+
+    LABEL_PX = 250  # the criteria names' column at most (at least 140 px); longer names wrap
+
+    def __init__(self, weights: Mapping[str, float], *, label: Callable[[str], str] = str, maximum: float = 0.5,
+                 step: float = 0.01, status_keys=("itw.weights.sum_ok", "itw.weights.sum_rescaled",
+                                                   "itw.weights.sum_zero")):
+        self.defaults = dict(weights)
+        self.status_keys = status_keys
+        self.controls = {
+            name: widgets.FloatSlider(value, min=0, max=max(maximum, value), step=step, readout_format=".2f",
+                                      continuous_update=False, tooltip=label(name))
+            for name, value in self.defaults.items()
+        }
+        self.labels = {name: widgets.HTML(html.escape(label(name))) for name in self.defaults}
+        self.used = {name: widgets.Label(layout={"width": "64px"}) for name in self.defaults}
+        self.status = widgets.HTML()
+        self.widget = widgets.GridBox(
+            [part for name in self.defaults for part in (self.labels[name], fit(self.controls[name], track_px=130),
+                                                         self.used[name])],
+            layout={"grid_template_columns": f"minmax(140px, {self.LABEL_PX}px) auto auto", "grid_gap": "2px 8px",
+                    "align_items": "center", "justify_content": "flex-start"})
+
+    @property
+    def raw(self) -> dict[str, float]:
+        """The sliders' values, before normalising."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def normalised(self) -> dict[str, float]:
+        """The weights in use: the sliders divided by their sum (all 0 when the sum is 0)."""
+        total = sum(self.raw.values())
+        return {name: (value / total if total > 0 else 0.0) for name, value in self.raw.items()}
+
+    def set(self, weights: Mapping[str, float]) -> None:
+        """Move the sliders to ``weights`` (criteria not named go to 0)."""
+        for name, control in self.controls.items():
+            control.value = float(weights.get(name, 0.0))
+
+    def show(self) -> None:
+        """Write the weight in use beside each slider and the sum's message under the grid."""
+        total = sum(self.raw.values())
+        for name, weight in self.normalised().items():
+            self.used[name].value = f"→ {weight:.3f}" if total > 0 else "→ –"
+        ok, rescaled, zero = self.status_keys
+        if total == 0:
+            key, color = zero, "#b30000"
+        elif abs(total - 1) < 1e-6:
+            key, color = ok, "#2b8a3e"
+        else:
+            key, color = rescaled, "#8a6d3b"
+        self.status.value = f'<div style="color:{color}">{html.escape(text(key, total=f"{total:.2f}"))}</div>'
