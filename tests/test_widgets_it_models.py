@@ -173,6 +173,21 @@ def test_weights_panel_normalises_and_sets():
     assert "add up to 1." in panel.status.value
 
 
+def test_weights_panel_lays_out_groups_and_names_its_sum():
+    panel = WeightsPanel({"a": 0.2, "b": 0.6, "c": 0.4}, label=str.upper, status_fields={"dimension": "Fit"},
+                         status_keys=("editor.sum_ok", "editor.sum_rescaled", "editor.sum_zero"))
+    first, second = panel.grids([["c"], ["a", "b"]])
+    assert first.children == (panel.labels["c"], panel.controls["c"], panel.used["c"])
+    assert second.children[::3] == (panel.labels["a"], panel.labels["b"])
+    assert panel.widget.children[1::3] == tuple(panel.controls.values())  # all in one grid, in order
+    panel.show()
+    assert "Fit: the sliders sum to 1.20, not 1.00" in panel.status.value
+    with pytest.raises(ValueError, match=r"left out: \['c'\], named twice: \['a'\]"):
+        panel.grids([["a"], ["a", "b"]])
+    with pytest.raises(ValueError, match=r"unknown: \['z'\]"):
+        panel.grids([["a", "b", "c", "z"]])
+
+
 # --- allocation explorer --------------------------------------------------------------------------
 
 

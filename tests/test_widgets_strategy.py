@@ -8,6 +8,7 @@ from crm_course.models.checklist import checklist_markdown
 from crm_course.models.scoring import (
     BURNETT_ATTRACTIVENESS,
     BURNETT_RELATIONSHIP,
+    burnett_analysis,
     burnett_scores,
 )
 from crm_course.widgets.strategy import burnett_editor, checklist_form, growth_explorer
@@ -17,7 +18,11 @@ TX = crm.load_dataset("retail")
 
 
 def _matrix(accounts=ACCOUNTS, **weights):
-    return crm.burnett_matrix(burnett_scores(accounts, normalize=True, **weights))
+    return burnett_analysis(accounts, normalize=True, size="revenue", **weights)
+
+
+def _status(editor):
+    return " ".join(panel.status.value for panel in editor.panels.values())
 
 
 # --- the scoring-matrix editor ------------------------------------------------------------
@@ -27,9 +32,34 @@ def test_editor_starts_with_the_model_result():
     editor = burnett_editor()
     assert editor.error is None
     pd.testing.assert_frame_equal(editor.result, _matrix())
-    assert "sum to 1.00, so they are used as set" in editor.status.value
+    assert "sum to 1.00, so they are used as set" in _status(editor)
     assert editor.used["margin_effect"].value == "→ 0.100"
     assert editor.image.value[:4] == b"\x89PNG"
+
+
+def test_editor_result_is_the_two_step_model_with_the_bubble_sizes():
+    editor = burnett_editor()
+    editor.controls["wallet_share"].value = 0.5
+    raw = {**BURNETT_RELATIONSHIP, "wallet_share": 0.5}
+    two_steps = crm.burnett_matrix(burnett_scores(ACCOUNTS, relationship_weights=raw, normalize=True))
+    pd.testing.assert_frame_equal(editor.result.drop(columns="revenue"), two_steps)
+    assert editor.result["revenue"].equals(ACCOUNTS["revenue"])
+    assert editor.result.attrs["size"] == "revenue"
+    assert editor.result.attrs["weights"]["relationship"] == pytest.approx(editor.weights["relationship"].to_dict())
+    assert editor.weights["relationship"]["wallet_share"] == pytest.approx(0.5 / 1.25)
+
+
+def test_editor_weights_tabs_are_one_panel_per_dimension():
+    editor = burnett_editor()
+    attractiveness, relationship, _scores = editor.widget.children[1].children
+    shown = [grid.children[1::3] for grid in attractiveness.children]
+    assert [len(sliders) for sliders in shown] == [6, 5, 3, 4]  # the lecture form's four groups
+    assert [s for sliders in shown for s in sliders] == list(editor.panels["attractiveness"].controls.values())
+    assert relationship.children[1::3] == tuple(editor.panels["relationship"].controls.values())
+    first, second = editor.status.children
+    assert first.value.count("Customer attractiveness:") == 1 and second.value.count("Relationship status:") == 1
+    editor.controls["contact"].value = 0.2  # from 0.10
+    assert "sum to 1.00" in first.value and "sum to 1.10" in second.value
 
 
 def test_raising_a_weight_rescales_visibly_and_moves_three_accounts():
@@ -40,7 +70,7 @@ def test_raising_a_weight_rescales_visibly_and_moves_three_accounts():
     # the data card's what-if: K01, K38 and K44 change strategy.
     assert editor.result.loc[["K01", "K38", "K44"], "strategy"].tolist() == [
         "develop_defend", "develop", "selective_retention"]
-    assert "the sliders sum to 1.10, not 1.00, so each is divided by 1.10" in editor.status.value
+    assert "the sliders sum to 1.10, not 1.00, so each is divided by 1.10" in _status(editor)
     assert editor.used["margin_effect"].value == "→ 0.182" and editor.used["transaction_volume"].value == "→ 0.073"
     assert editor.weights["attractiveness"].sum() == pytest.approx(1)
     assert editor.error is None
@@ -54,7 +84,7 @@ def test_all_weights_zero_shows_a_message_and_keeps_the_last_result():
     before = editor.result
     editor.controls[last].value = 0
     assert "All `weights` are 0" in editor.error and "All `weights` are 0" in editor.message.value
-    assert "every slider is 0" in editor.status.value and editor.used["contact"].value == "→ –"
+    assert "every slider is 0" in _status(editor) and editor.used["contact"].value == "→ –"
     assert editor.result is before
     editor.controls["contact"].value = 0.1  # one weight back: works again, contact alone decides
     assert editor.error is None
@@ -119,7 +149,7 @@ def test_editor_in_chinese():
     tabs = editor.widget.children[1]
     assert tabs.titles == ("客户吸引力权重", "关系状况权重", "客户评分")
     assert tabs.children[0].titles[0] == "客户的业务"
-    assert "滑块合计为 1.00" in editor.status.value and "发展" in editor.summary.value
+    assert "滑块合计为 1.00" in _status(editor) and "发展" in editor.summary.value
     label = editor.labels["margin_effect"].value
     assert label == editor.controls["margin_effect"].tooltip == "对我方毛利的影响"
 

@@ -19,11 +19,11 @@ from ..models.scoring import (
     BURNETT_ATTRACTIVENESS,
     BURNETT_RELATIONSHIP,
     DEFAULT_CUTS,
-    burnett_matrix,
-    burnett_scores,
+    burnett_analysis,
 )
 from ..views.strategy import burnett_plot, growth_plot
 from ._base import Explorer, fit, row, stylesheet, text_px
+from ._weights import WeightsPanel
 
 __all__ = [
     "ATTRACTIVENESS_GROUPS",
@@ -66,14 +66,14 @@ def _grouped(weights: dict[str, float], dimension: str) -> list[tuple[str, list[
 class BurnettEditor(Explorer):
     """The Burnett key-account matrix with every weight on a slider and each account's scores editable.
 
-    The sliders are raw importances: whatever they add up to, each is divided by their sum
-    (``burnett_scores(..., normalize=True)``), and the weights actually used are shown beside
-    them with the current sum. ``.result`` is the :func:`burnett_matrix` table, ``.scores`` the
-    (edited) indicator scores, ``.weights`` the normalised weights in use.
+    One weights panel per dimension (:class:`~crm_course.widgets._weights.WeightsPanel`,
+    ``.panels``): the sliders are raw importances, each divided by their sum
+    (``burnett_analysis(..., normalize=True)``), with the weights actually used beside them and
+    the sum under the tabs. ``.result`` is the :func:`burnett_analysis` table (with the size
+    column), ``.scores`` the (edited) indicator scores, ``.weights`` the normalised weights in use.
     """
 
     figsize = (9.0, 7.6)
-    LABEL_PX = 250  # the indicator names' column at most (at least 140 px); longer names wrap
 
     def __init__(self, accounts: pd.DataFrame, *, size: str | None = "revenue", attractiveness_weights=None,
                  relationship_weights=None, cuts=DEFAULT_CUTS, grid=None):
@@ -93,11 +93,13 @@ class BurnettEditor(Explorer):
         self.scores = accounts[indicators + ([size] if size else [])].astype({i: float for i in indicators})
         self._quiet = False
 
-        controls = {
-            indicator: widgets.FloatSlider(weight, min=0, max=0.5, step=0.01, readout_format=".2f",
-                                           continuous_update=False, tooltip=_indicator_label(indicator))
-            for dimension in DIMENSIONS for indicator, weight in self.defaults[dimension].items()
-        }
+        self.panels = {d: WeightsPanel(self.defaults[d], label=_indicator_label,
+                                       status_keys=("editor.sum_ok", "editor.sum_rescaled", "editor.sum_zero"),
+                                       status_fields={"dimension": text(f"burnett.{d}")})
+                       for d in DIMENSIONS}
+        self.labels = {i: label for p in self.panels.values() for i, label in p.labels.items()}
+        self.used = {i: used for p in self.panels.values() for i, used in p.used.items()}
+        controls = {i: slider for p in self.panels.values() for i, slider in p.controls.items()}
         names = accounts["name"] if "name" in accounts.columns else pd.Series("", index=accounts.index)
         controls["account"] = widgets.Dropdown(
             options=[(f"{a} {n}".strip(), a) for a, n in zip(accounts.index, names)],
@@ -111,10 +113,7 @@ class BurnettEditor(Explorer):
         controls["account"].observe(lambda _: self._show_score(), names="value")
         controls["indicator"].observe(lambda _: self._show_score(), names="value")
         controls["score"].observe(lambda _: self._store_score(), names="value")
-        # Long indicator names wrap in a column of their own instead of squeezing the sliders.
-        self.labels = {i: widgets.HTML(html.escape(_indicator_label(i))) for i in indicators}
-        self.used = {i: widgets.Label(layout={"width": "64px"}) for i in indicators}
-        self.status = widgets.HTML()
+        self.status = widgets.VBox([p.status for p in self.panels.values()])
         self.reset_button = widgets.Button(description=text("editor.reset"), icon="undo")
         self.reset_button.layout.width = f"{text_px(text('editor.reset')) + 40}px"
         self.reset_button.on_click(lambda _: self.reset())
@@ -122,17 +121,11 @@ class BurnettEditor(Explorer):
 
     def layout(self) -> list[widgets.Widget]:
         """A tab per dimension with its weights in one column (attractiveness: an accordion of the
-        form's four groups), a tab for the accounts' scores; the weights' status under the tabs."""
+        form's four groups), a tab for the accounts' scores; the weights' sums under the tabs."""
         pages = []
-        for dimension in DIMENSIONS:
+        for dimension, panel in self.panels.items():
             groups = _grouped(self.defaults[dimension], dimension)
-            columns = [widgets.GridBox([part for i in members for part in (self.labels[i],
-                                                                            fit(self.controls[i], track_px=130),
-                                                                            self.used[i])],
-                                       layout={"grid_template_columns": f"minmax(140px, {self.LABEL_PX}px) auto auto",
-                                               "grid_gap": "2px 8px", "align_items": "center",
-                                               "justify_content": "flex-start"})
-                       for _, members in groups]
+            columns = panel.grids(members for _, members in groups)
             if len(columns) == 1:
                 pages.append(columns[0])
             else:
@@ -169,9 +162,8 @@ class BurnettEditor(Explorer):
     def reset(self) -> None:
         """Back to the starting weights and the accounts' original scores."""
         with self._quietly():
-            for dimension in DIMENSIONS:
-                for indicator, weight in self.defaults[dimension].items():
-                    self.controls[indicator].value = weight
+            for dimension, panel in self.panels.items():
+                panel.set(self.defaults[dimension])
             self.scores[list(self.dimension_of)] = self.accounts[list(self.dimension_of)].astype(float)
             self._show_score()
         self.refresh()
@@ -179,23 +171,21 @@ class BurnettEditor(Explorer):
     @property
     def raw_weights(self) -> dict[str, dict[str, float]]:
         """The sliders' values by dimension, before normalising."""
-        return {d: {i: self.controls[i].value for i in self.defaults[d]} for d in DIMENSIONS}
+        return {d: panel.raw for d, panel in self.panels.items()}
 
     @property
     def weights(self) -> dict[str, pd.Series]:
-        """The weights in use by dimension: the sliders divided by their sum."""
-        return {d: pd.Series(w, name="weight") / sum(w.values()) for d, w in self.raw_weights.items()}
+        """The weights in use by dimension: the sliders divided by their sum (all 0 when it is 0)."""
+        return {d: pd.Series(panel.normalised(), name="weight", dtype=float) for d, panel in self.panels.items()}
 
     def compute(self) -> pd.DataFrame:
         weights = self.raw_weights
-        scores = burnett_scores(self.scores, attractiveness_weights=weights["attractiveness"],
-                                relationship_weights=weights["relationship"], normalize=True)
-        return burnett_matrix(scores, cuts=self.cuts, grid=self.grid)
+        return burnett_analysis(self.scores, attractiveness_weights=weights["attractiveness"],
+                                relationship_weights=weights["relationship"], normalize=True, cuts=self.cuts,
+                                grid=self.grid, size=self.size)
 
     def draw(self, result, ax) -> None:
-        size = self.scores[self.size] if self.size else None
-        burnett_plot(result, size=size, cuts=self.cuts, grid=self.grid, highlight=self.controls["account"].value,
-                     ax=ax)
+        burnett_plot(result, highlight=self.controls["account"].value, ax=ax)
 
     def describe(self, result) -> str:
         row = result.loc[self.controls["account"].value]
@@ -221,24 +211,8 @@ class BurnettEditor(Explorer):
         if self._quiet:
             return
         super().refresh()
-        self._show_weights()
-
-    def _show_weights(self) -> None:
-        lines = []
-        for dimension, weights in self.raw_weights.items():
-            total = sum(weights.values())
-            for indicator, weight in weights.items():
-                self.used[indicator].value = f"→ {weight / total:.3f}" if total > 0 else "→ –"
-            name = text(f"burnett.{dimension}")
-            if total == 0:
-                key, color = "editor.sum_zero", "#b30000"
-            elif abs(total - 1) < 1e-6:
-                key, color = "editor.sum_ok", "#2b8a3e"
-            else:
-                key, color = "editor.sum_rescaled", "#8a6d3b"
-            message = text(key, dimension=name, total=f"{total:.2f}")
-            lines.append(f'<div style="color:{color}">{html.escape(message)}</div>')
-        self.status.value = "".join(lines)
+        for panel in self.panels.values():
+            panel.show()
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
