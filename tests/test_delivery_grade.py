@@ -14,6 +14,7 @@ import pytest
 
 from crm_course.delivery import grade, judge
 from crm_course.exercises import ch00
+from crm_course.exercises.build import NAME_CELL
 from crm_course.exercises.engine import _expected
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,6 +125,18 @@ def test_the_name_cell_a_raising_cell_and_a_wrong_kind(graded):
     row = grades.loc["submission7.ipynb"]
     assert row["student"] == "王小明"
     assert row["q1"] == "correct" and row["q2"] == "error" and row["q3"] == "incorrect"
+
+
+@pytest.mark.parametrize("filled, name", [
+    ("**Name**: Li Wei", "Li Wei"), ("**姓名**：王小明", "王小明"), (None, "zoe")])
+def test_the_exercise_notebooks_name_cell_names_the_student_once_filled_in(filled, name):
+    handed_out = _notebook("exercises")
+    assert handed_out.cells[0].source == NAME_CELL  # as crm-course exercises generates it
+    if filled is not None:
+        line = "**Name**: your name here" if filled.startswith("**Name") else "**姓名**："
+        assert line in NAME_CELL
+        handed_out.cells[0].source = NAME_CELL.replace(line, filled)
+    assert grade.submission_name(Path("00_start_here_zoe.ipynb"), handed_out, "00_start_here") == name
 
 
 @pytest.mark.parametrize("file, note", [("00_start_here_heidi.ipynb", "malformed notebook"),

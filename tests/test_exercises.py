@@ -12,7 +12,7 @@ import pytest
 
 import crm_course as crm
 from crm_course.exercises import engine
-from crm_course.exercises.build import exercise_notebook, strip_solutions
+from crm_course.exercises.build import NAME_CELL, exercise_notebook, strip_solutions
 from crm_course.exercises.engine import (
     Choice, Mistake, Question, T, _expected, margin_times_100, other_column_order, percent_for_fraction,
     qcut_edges, rate_as_whole_number, same_as, scores_as_text,
@@ -469,6 +469,17 @@ def test_exercises_are_generated_from_solutions(solution):
     assert [c.source for c in actual.cells] == [c.source for c in expected.cells], "run `crm-course exercises`"
     assert not any(c.get("outputs") for c in actual.cells)
     assert "BEGIN SOLUTION" not in exercise.read_text(encoding="utf-8")
+
+
+def test_an_exercise_notebook_opens_with_the_name_cell_then_the_solutions_cells():
+    solution = nbformat.read(SOLUTIONS[0], as_version=4)
+    cells = len(solution.cells)
+    exercise = exercise_notebook(solution)
+    first = exercise.cells[0]
+    assert first.cell_type == "markdown" and first.source == NAME_CELL and first.id == "student-name"
+    assert "Name" in NAME_CELL and "姓名" in NAME_CELL
+    assert len(exercise.cells) == cells + 1 and solution.cells[0].source == exercise.cells[1].source
+    assert len(solution.cells) == cells and NAME_CELL not in solution.cells[0].source  # the solution is left as it was
 
 
 def test_policy_is_the_documented_one():

@@ -1,5 +1,8 @@
 """Generate exercises/ from solutions/: the code between the markers becomes a placeholder.
 
+Every exercise notebook opens with a cell for the student's name (``NAME_CELL``), the line
+``crm-course grade`` reads (``crm_course.delivery.grade.submission_name``) once it is filled in.
+
 >>> print(strip_solutions("### BEGIN SOLUTION\\nn = len(tx)\\nanswer = n + 1\\n### END SOLUTION\\nex.q1.check(answer)"))
 # your code here
 answer = ...
@@ -15,10 +18,12 @@ import nbformat
 
 from .engine import SOLUTION_BEGIN, SOLUTION_END
 
-__all__ = ["strip_solutions", "exercise_notebook", "build_exercises"]
+__all__ = ["NAME_CELL", "strip_solutions", "exercise_notebook", "build_exercises"]
 
 _BLOCK = re.compile(rf"{SOLUTION_BEGIN}\n(.*?){SOLUTION_END}\n?", flags=re.S)
 _ASSIGNED = re.compile(r"^([A-Za-z_]\w*)\s*=[^=]", flags=re.M)
+# The placeholder is one the grader skips, so an unfilled notebook is named by its file.
+NAME_CELL = "**Name**: your name here\n\n**姓名**："
 
 
 def _placeholder(match: re.Match) -> str:
@@ -32,13 +37,16 @@ def strip_solutions(source: str) -> str:
 
 
 def exercise_notebook(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The student's version of a solutions notebook: solutions stripped, outputs cleared."""
+    """The student's version of a solutions notebook: a name cell first, solutions stripped, outputs cleared."""
     exercise = nbformat.from_dict(solution)
     for cell in exercise.cells:
         if cell.cell_type == "code":
             cell.source = strip_solutions(cell.source)
             cell.outputs, cell.execution_count = [], None
             cell.metadata.pop("execution", None)
+    name = nbformat.v4.new_markdown_cell(NAME_CELL, id="student-name")
+    name.metadata["slideshow"] = {"slide_type": "skip"}
+    exercise.cells.insert(0, name)
     return exercise
 
 
