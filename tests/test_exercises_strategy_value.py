@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 import crm_course as crm
+from crm_course.exercises.build import NAME_CELL
 from crm_course.exercises.engine import Choice, _expected, solution_code
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,9 @@ def test_no_numeric_answer_is_printed_in_the_chapter(name):
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_exercise_notebook_opens_with_goals_and_a_link_to_its_chapter(name):
-    first = nbformat.read(ROOT / "exercises" / f"{CHAPTERS[name]}.ipynb", as_version=4).cells[0].source
+    cells = nbformat.read(ROOT / "exercises" / f"{CHAPTERS[name]}.ipynb", as_version=4).cells
+    assert cells[0].source == NAME_CELL  # the student's name first, for grading
+    first = cells[1].source
     assert "Learning goals" in first and f"(../notebooks/{CHAPTERS[name]}.ipynb)" in first
 
 
