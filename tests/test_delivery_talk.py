@@ -55,11 +55,11 @@ def test_a_notebook_without_a_title_slide_is_told():
 # Chapter notebooks whose slide metadata breaks a rule today (owned by the chapters' authors; the
 # delivery report lists each problem). strict: once fixed, the marker must go. Every other notebook
 # present in notebooks/ (a new chapter too) is tested for real.
-KNOWN = {"03_value"}
+KNOWN = {"05_it_models"}  # cell 19: 3 code cells with output on one slide
 
 
 def test_every_chapter_notebook_present_is_tested():
-    assert {p.stem for p in chapter_notebooks()} >= KNOWN | {"00_start_here", "01_strategy", "02_lifecycle", "04_culture"}
+    assert {p.stem for p in chapter_notebooks()} >= KNOWN | {"00_start_here", "01_strategy", "02_lifecycle", "03_value", "04_culture"}
 
 
 @pytest.mark.parametrize("path", [

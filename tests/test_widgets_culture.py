@@ -32,9 +32,9 @@ def test_gap_explorer_starts_with_the_survey_mean_importance_in_whole_points():
     assert explorer.points == {"tangibles": 11, "reliability": 32, "responsiveness": 22, "assurance": 19, "empathy": 16}
     expected = crm.servqual_summary(SURVEY, weights={d: p / 100 for d, p in explorer.points.items()})
     pd.testing.assert_frame_equal(explorer.result, expected)
-    assert "add up to 100" in explorer.status.value
+    assert "add up to 100" in explorer.panel.status.value
     assert "Improve first: Reliability" in explorer.summary.value
-    assert explorer.used["reliability"].value == "→ 0.320"
+    assert explorer.panel.used["reliability"].value == "→ 0.320"
 
 
 def test_gap_explorer_rescales_points_that_do_not_add_up_to_100_and_redraws():
@@ -46,8 +46,8 @@ def test_gap_explorer_rescales_points_that_do_not_add_up_to_100_and_redraws():
     assert explorer.result.loc["reliability", "weight"] == pytest.approx(60 / 140)
     assert explorer.result.attrs["index"] == pytest.approx(crm.servqual_index(
         crm.servqual_summary(SURVEY)["gap"], {d: (60 if d == "reliability" else 20) / 140 for d in DIMENSIONS}))
-    assert "add up to 140, not 100" in explorer.status.value
-    assert explorer.used["tangibles"].value == "→ 0.143"
+    assert "add up to 140, not 100" in explorer.panel.status.value
+    assert explorer.panel.used["tangibles"].value == "→ 0.143"
 
 
 def test_gap_explorer_equal_weights_give_the_unweighted_index_and_a_shortfall_free_survey_nothing_to_fix():
@@ -81,10 +81,10 @@ def test_gap_explorer_refuses_points_without_every_dimension():
 
 def test_gap_explorer_in_chinese(chinese):
     explorer = gap_explorer()
-    assert explorer.controls["reliability"].description == "可靠性"
+    assert explorer.panel.labels["reliability"].value == "可靠性"
     assert "优先改进：可靠性" in explorer.summary.value
     explorer.controls["tangibles"].value = 30
-    assert "分值合计为 119" in explorer.status.value
+    assert "分值合计为 119" in explorer.panel.status.value
 
 
 # --- the trap explorer ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The IT-models widgets: each control moves the result exactly as the model called by hand does."""
 
+import ipywidgets
 import pandas as pd
 import pytest
 
@@ -187,6 +188,22 @@ def test_weights_panel_lays_out_groups_and_names_its_sum():
     with pytest.raises(ValueError, match=r"unknown: \['z'\]"):
         panel.grids([["a", "b", "c", "z"]])
 
+
+
+def test_weights_panel_of_whole_points_meant_to_add_up_to_100():
+    panel = WeightsPanel({"a": 60, "b": 40.4}, maximum=100, step=1, total=100,
+                         status_keys=("cultureview.points_ok", "cultureview.points_rescaled", "cultureview.points_zero"))
+    assert all(isinstance(c, ipywidgets.IntSlider) and c.max == 100 for c in panel.controls.values())
+    assert panel.raw == {"a": 60, "b": 40}  # 40.4 rounded to a whole point
+    panel.show()
+    assert "add up to 100:" in panel.status.value and panel.used["b"].value == "→ 0.400"
+    panel.set({"a": 60, "b": 59.6})
+    panel.show()
+    assert panel.raw == {"a": 60, "b": 60} and panel.normalised() == {"a": 0.5, "b": 0.5}
+    assert "add up to 120, not 100" in panel.status.value and panel.used["a"].value == "→ 0.500"
+    panel.set({})
+    panel.show()
+    assert "All points are 0" in panel.status.value and panel.used["a"].value == "→ –"
 
 # --- allocation explorer --------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 The piece the scoring editors share (vendor selection, the Burnett editor: one panel per
 dimension). Sliders are raw importances: whatever they add up to, each is divided by their
-sum, and the panel shows the weight in use and whether the sum is 1, rescaled or 0.
+sum, and the panel shows the weight in use and whether the sum is 1 (or the ``total`` they
+are meant to make, e.g. 100 importance points), rescaled or 0.
 """
 
 from __future__ import annotations
@@ -27,25 +28,35 @@ class WeightsPanel:
     after a change to update both. ``status_keys`` name the i18n texts for a sum of 1, a
     rescaled sum and a zero sum (each may use ``{total}`` and the fields of ``status_fields``,
     e.g. ``{"dimension": ...}``). A long list of criteria can be laid out in several grids
-    instead, one per group (:meth:`grids`, e.g. the pages of an accordion).
+    instead, one per group (:meth:`grids`, e.g. the pages of an accordion). ``total`` is the sum
+    the sliders are meant to make (1 for weights; e.g. 100 for importance points); a whole
+    ``step`` (an int, e.g. 1) gives whole-number sliders and sums.
 
     >>> panel = WeightsPanel({"fit": 0.6, "cost": 0.6}, label=str.upper)
     >>> panel.show(); panel.used["fit"].value, panel.normalised()["cost"]
     ('→ 0.500', 0.5)
     >>> [len(grid.children) // 3 for grid in panel.grids([["fit"], ["cost"]])]
     [1, 1]
+    >>> points = WeightsPanel({"fit": 60, "cost": 40}, maximum=100, step=1, total=100)
+    >>> points.show(); points.raw, points.used["cost"].value
+    ({'fit': 60, 'cost': 40}, '→ 0.400')
     """
 
     LABEL_PX = 250  # the criteria names' column at most (at least 140 px); longer names wrap
 
     def __init__(self, weights: Mapping[str, float], *, label: Callable[[str], str] = str, maximum: float = 0.5,
-                 step: float = 0.01, status_keys=("itw.weights.sum_ok", "itw.weights.sum_rescaled",
-                                                   "itw.weights.sum_zero"), status_fields=None):
+                 step: float = 0.01, total: float = 1,
+                 status_keys=("itw.weights.sum_ok", "itw.weights.sum_rescaled", "itw.weights.sum_zero"),
+                 status_fields=None):
         self.defaults = dict(weights)
+        self.total = total
         self.status_keys, self.status_fields = status_keys, dict(status_fields or {})
+        whole = isinstance(step, int)
+        self._format = "d" if whole else ".2f"
+        slider, cast = (widgets.IntSlider, round) if whole else (widgets.FloatSlider, float)
         self.controls = {
-            name: widgets.FloatSlider(value, min=0, max=max(maximum, value), step=step, readout_format=".2f",
-                                      continuous_update=False, tooltip=label(name))
+            name: slider(cast(value), min=0, max=cast(max(maximum, value)), step=step, readout_format=self._format,
+                         continuous_update=False, tooltip=label(name))
             for name, value in self.defaults.items()
         }
         self.labels = {name: widgets.HTML(html.escape(label(name))) for name in self.defaults}
@@ -94,7 +105,8 @@ class WeightsPanel:
     def set(self, weights: Mapping[str, float]) -> None:
         """Move the sliders to ``weights`` (criteria not named go to 0)."""
         for name, control in self.controls.items():
-            control.value = float(weights.get(name, 0.0))
+            value = weights.get(name, 0)
+            control.value = round(value) if self._format == "d" else float(value)
 
     def show(self) -> None:
         """Write the weight in use beside each slider and the sum's message under the grid."""
@@ -104,9 +116,9 @@ class WeightsPanel:
         ok, rescaled, zero = self.status_keys
         if total == 0:
             key, color = zero, "#b30000"
-        elif abs(total - 1) < 1e-6:
+        elif abs(total - self.total) < 1e-6:
             key, color = ok, "#2b8a3e"
         else:
             key, color = rescaled, "#8a6d3b"
-        message = text(key, **self.status_fields, total=f"{total:.2f}")
+        message = text(key, **self.status_fields, total=f"{total:{self._format}}")
         self.status.value = f'<div style="color:{color}">{html.escape(message)}</div>'

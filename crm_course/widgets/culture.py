@@ -29,6 +29,7 @@ from ..views.culture import (
     trap_benchmarks_chart,
 )
 from ._base import Explorer, fit, row, text_px
+from ._weights import WeightsPanel
 
 __all__ = [
     "GapExplorer",
@@ -79,11 +80,11 @@ def _mean_points(survey: pd.DataFrame) -> dict[str, int]:
 class GapExplorer(Explorer):
     """The weighted SERVQUAL index and the dimension to improve first, as the importance points move.
 
-    One slider per dimension gives its importance points (0-100), in one column. The weights
-    used are the points divided by their sum, shown beside each slider; a status line above
-    the figure says when the points do not add up to 100 (they are then rescaled), and all
-    points at 0 is refused there. ``.result`` is the :func:`servqual_summary` table,
-    ``.weights`` the weights in use.
+    A weights panel (:class:`~crm_course.widgets._weights.WeightsPanel`, whole points 0-100 meant
+    to add up to 100) holds one slider per dimension. The weights used are the points divided by
+    their sum, shown beside each slider; a status line above the figure says when the points do
+    not add up to 100 (they are then rescaled), and all points at 0 is refused there. ``.result``
+    is the :func:`servqual_summary` table, ``.weights`` the weights in use.
     """
 
     figsize = (7.5, 3.6)
@@ -99,54 +100,41 @@ class GapExplorer(Explorer):
             )
         for dimension, value in self.defaults.items():
             require_number(value, f"points[{dimension!r}]", low=0, high=100)
-        self.used = {d: widgets.Label(layout={"width": "64px"}) for d in SERVQUAL_DIMENSIONS}
-        self.status = widgets.HTML()
+        self.panel = WeightsPanel({d: self.defaults[d] for d in SERVQUAL_DIMENSIONS}, label=_dimension, maximum=100,
+                                  step=1, total=100, status_keys=("cultureview.points_ok", "cultureview.points_rescaled",
+                                                                  "cultureview.points_zero"))
         self.reset_button = _button("cultureview.reset", "undo")
         self.reset_button.on_click(lambda _: self.set_points(self.defaults))
         self.equal_button = _button("cultureview.equal", "balance-scale")
         self.equal_button.on_click(lambda _: self.set_points(dict.fromkeys(SERVQUAL_DIMENSIONS, 20)))
         self._quiet = False
-        controls = {
-            d: widgets.IntSlider(int(round(self.defaults[d])), min=0, max=100, description=_dimension(d),
-                                 continuous_update=False)
-            for d in SERVQUAL_DIMENSIONS
-        }
-        super().__init__(controls)
+        super().__init__(self.panel.controls)
 
     def layout(self) -> list[widgets.Widget]:
-        label_px = max(text_px(c.description) for c in self.controls.values())
-        column = widgets.GridBox(
-            [part for d in SERVQUAL_DIMENSIONS for part in (fit(self.controls[d], label_px=label_px, track_px=200),
-                                                            self.used[d])],
-            layout={"grid_template_columns": "auto auto", "grid_gap": "2px 8px", "align_items": "center",
-                    "justify_content": "flex-start"})
         title = widgets.HTML(f"<b>{html.escape(text('cultureview.points'))}</b>")
-        return [title, column, row([self.reset_button, self.equal_button]), self.status]
+        return [title, self.panel.widget, row([self.reset_button, self.equal_button]), self.panel.status]
 
     @property
     def points(self) -> dict[str, int]:
         """The sliders' importance points by dimension."""
-        return {d: self.controls[d].value for d in SERVQUAL_DIMENSIONS}
+        return self.panel.raw
 
     @property
     def weights(self) -> pd.Series:
         """The weights in use: the points divided by their sum."""
-        points = pd.Series(self.points, name="weight", dtype=float)
-        return points / points.sum()
+        return pd.Series(self.panel.normalised(), name="weight", dtype=float)
 
     def set_points(self, points: Mapping[str, float]) -> None:
-        """Move every slider at once and redraw once."""
+        """Move every slider at once and redraw once (dimensions not named keep their points)."""
         self._quiet = True
         try:
-            for dimension, value in points.items():
-                self.controls[dimension].value = int(round(value))
+            self.panel.set({**self.points, **points})
         finally:
             self._quiet = False
         self.refresh()
 
     def compute(self) -> pd.DataFrame:
-        total = sum(self.points.values())
-        if total == 0:
+        if sum(self.points.values()) == 0:
             raise ValueError(text("cultureview.points_zero"))
         return servqual_summary(self.survey, weights=self.weights)
 
@@ -167,19 +155,7 @@ class GapExplorer(Explorer):
         if self._quiet:
             return
         super().refresh()
-        self._show_weights()
-
-    def _show_weights(self) -> None:
-        total = sum(self.points.values())
-        for dimension, value in self.points.items():
-            self.used[dimension].value = f"→ {value / total:.3f}" if total else "→ –"
-        if total == 0:
-            key, color = "cultureview.points_zero", "#b30000"
-        elif total == 100:
-            key, color = "cultureview.points_ok", "#2b8a3e"
-        else:
-            key, color = "cultureview.points_rescaled", "#8a6d3b"
-        self.status.value = f'<div style="color:{color}">{html.escape(text(key, total=total))}</div>'
+        self.panel.show()
 
 
 class TrapExplorer(Explorer):
