@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from .course import checkout_root, course_path
+from .i18n import ENV_VARIABLE, set_language
 
 START_PAGE = "notebooks/00_start_here.ipynb"
 
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     language = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     language.add_argument("--lang", choices=("en", "zh"))
     chosen, argv = language.parse_known_args(argv)
+    if chosen.lang:  # every subcommand speaks it: slides, app, run and grade run kernels that read it
+        os.environ[ENV_VARIABLE] = chosen.lang
+        set_language(chosen.lang)
     student = not solutions_released()  # CRM_COURSE_SOLUTIONS=hidden or the flag file: a class
     if not argv or argv[0] not in commands.choices and argv[0] not in ("-h", "--help"):
         return open_course(argv, lang=chosen.lang, student=student)  # `crm-course --port 8899`

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import crm_course as crm
 from crm_course import cli
 from crm_course.delivery import app, lab, release
 from crm_course.delivery.chapters import chapter_notebooks
@@ -86,3 +88,16 @@ def test_opening_the_course_while_solutions_are_held_back_is_student_mode(monkey
     opened.clear()
     assert cli.main(["--lang", "zh"]) == 0 and cli.main(["student", "--no-browser"]) == 0
     assert opened == [([], "zh", False), (["--no-browser"], None, True)]
+
+
+def test_lang_reaches_every_subcommand(monkeypatch):
+    from crm_course.delivery import commands
+
+    seen = []
+    monkeypatch.setattr(commands, "run_command", lambda args, extra: seen.append((args.command, os.environ.get("CRM_COURSE_LANG"))) or 0)
+    monkeypatch.setenv("CRM_COURSE_LANG", "en")
+    try:
+        assert cli.main(["--lang", "zh", "slides", "04"]) == 0
+        assert seen == [("slides", "zh")] and crm.get_language() == "zh"
+    finally:
+        crm.set_language("en")
