@@ -95,7 +95,9 @@ def jupyterlab(tmp_path: Path, language: str = "en"):
     with open(log, "w") as stderr:
         server = subprocess.Popen(
             [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-             f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={ROOT}", "--allow-root"],
+             f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={ROOT}", "--allow-root",
+             # checkpoints outside the checkout: nothing the test opens leaves a file in notebooks/
+             f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}"],
             env=env, stdout=subprocess.DEVNULL, stderr=stderr,
         )
         try:
