@@ -197,6 +197,36 @@ def test_the_layout_is_reused_while_everything_fits_and_redone_when_not():
     assert fresh.image.value == explorer.image.value  # the same figure as a fresh layout
 
 
+def test_the_edge_check_agrees_with_the_texts_measured_extent():
+    """Ink on the image's edge where, and only where, the measured extent leaves the image."""
+    explorer = Labelled()
+    figure = explorer.figure
+    verdicts = set()
+    for n in range(1, 40):
+        figure.clear()
+        ax = figure.add_subplot()
+        ax.set_position(explorer._frame[0])
+        explorer.draw(n, ax)
+        figure.canvas.draw()
+        left = figure.get_tightbbox(figure.canvas.get_renderer()).x0 * figure.dpi  # pixels from the left edge
+        if left > _base.EDGE_PX + 1 or left < -1:  # clearly inside or clearly cut (ink rounding aside)
+            assert explorer._fits() == (left > 0), (n, left)
+            verdicts.add(bool(left > 0))
+    assert verdicts == {True, False}
+
+
+def test_the_png_is_the_canvas_pixel_for_pixel():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    explorer = Labelled()
+    image = Image.open(io.BytesIO(explorer.image.value))
+    assert image.mode == "RGBA" and image.size == explorer.figure.canvas.get_width_height()
+    assert np.array_equal(np.asarray(image), np.asarray(explorer.figure.canvas.buffer_rgba()))
+
+
 def test_a_widget_whose_values_grow_is_never_cut():
     from crm_course.widgets import clv_calculator
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import html
-import io
+import struct
 import time
 import unicodedata
+import zlib
 from functools import cache
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -33,6 +35,7 @@ _CSS = """<style>
 </style>"""
 FONT_PX = 13  # JupyterLab's widget font size (--jp-widgets-font-size)
 GAP_PX = 12  # label margin and rounding, per text
+EDGE_PX = 2  # the image's edge compared between draws (constrained layout keeps ~4 px free)
 
 
 @cache
@@ -114,6 +117,11 @@ def stylesheet() -> widgets.HTML:
     return widgets.HTML(_CSS, layout=widgets.Layout(display="none"))
 
 
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
 def _message(error: Exception) -> str:
     """What the class reads: a model's own message for bad input, the kind for anything else."""
     if isinstance(error, (ValueError, TypeError)) and str(error):
@@ -185,8 +193,9 @@ class Explorer:
         """``draw`` on the kept Figure (cleared first) and return the PNG.
 
         The first figure is laid out by matplotlib's constrained layout; later ones reuse its
-        Axes position (laying out again costs a third of a redraw) as long as everything stays
-        within the bounds that layout had. Views that add Axes (a colour bar) are laid out every time.
+        Axes position (laying out again costs a third of a redraw) as long as nothing new
+        reaches the image's edge (see :meth:`_fits`). Views that add Axes (a colour bar) are
+        laid out every time.
         """
         figure = self.figure
         if self._frame is not None:
@@ -207,29 +216,52 @@ class Explorer:
             tight = figure.get_tightbbox(figure.canvas.get_renderer())  # inches
             width, height = figure.get_size_inches()
             slack = 1 / figure.dpi
+            inside = tight.x0 >= 0 and tight.y0 >= 0 and tight.x1 <= width and tight.y1 <= height
             bounds = (min(tight.x0, 0) - slack, min(tight.y0, 0) - slack, max(tight.x1, width) + slack,
                       max(tight.y1, height) + slack)
-            self._frame = (ax.get_position(original=True), bounds)
+            self._frame = (ax.get_position(original=True), bounds, self._edge() if inside else None)
             figure.set_layout_engine("none")
         return self._png()
 
+    def _edge(self):
+        """The image's outer ``EDGE_PX`` pixels all round, as one array."""
+        pixels = np.asarray(self.figure.canvas.buffer_rgba())
+        return np.concatenate([pixels[:EDGE_PX].ravel(), pixels[-EDGE_PX:].ravel(),
+                               pixels[:, :EDGE_PX].ravel(), pixels[:, -EDGE_PX:].ravel()])
+
     def _fits(self) -> bool:
-        """Whether the last draw, on the reused layout, stays within the bounds of its first draw."""
+        """Whether the last draw, on the reused layout, stays within the bounds of its first draw.
+
+        When the first draw lay inside the image (the usual case: constrained layout leaves a
+        margin of a few pixels), the rendered image itself says so: whatever would stick out
+        (a longer tick label, a wider legend) puts ink on the image's edge, so the edge is
+        compared with the first draw's (microseconds, against 5-15 ms for the extents of every
+        text). Otherwise the figure's tight bounding box is measured.
+        """
         figure = self.figure
         if len(figure.axes) != 1:
             return False
+        _, bounds, edge = self._frame
+        if edge is not None:
+            return np.array_equal(self._edge(), edge)
         tight = figure.get_tightbbox(figure.canvas.get_renderer())
-        x0, y0, x1, y1 = self._frame[1]
+        x0, y0, x1, y1 = bounds
         return tight.x0 >= x0 and tight.y0 >= y0 and tight.x1 <= x1 and tight.y1 <= y1
 
     def _png(self) -> bytes:
-        from PIL import Image
+        """The canvas as PNG: RGBA rows without PNG's per-row filters, deflated at level 1.
 
+        Written here rather than by Pillow, which always tries every row filter: on a plot's
+        flat colours the unfiltered rows deflate about as small (~100 kB at 800 px) in half the time.
+        """
         canvas = self.figure.canvas
-        buffer = io.BytesIO()
-        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(buffer, format="png",
-                                                                                      compress_level=1)
-        return buffer.getvalue()
+        width, height = canvas.get_width_height()
+        rows = np.empty((height, 1 + 4 * width), dtype=np.uint8)
+        rows[:, 0] = 0  # filter type 0 (None) on every row
+        rows[:, 1:] = np.asarray(canvas.buffer_rgba()).reshape(height, -1)
+        header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
+        return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 1))
+                + _chunk(b"IEND", b""))
 
     def refresh(self) -> None:
         """Recompute and redraw from the controls; on any failure keep the figure, marked out of date."""

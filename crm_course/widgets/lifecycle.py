@@ -277,15 +277,32 @@ class RetentionProjector(Explorer):
             self._quiet = False
 
     def refresh(self) -> None:
-        if not self._quiet:
-            super().refresh()
+        if self._quiet:
+            return
+        super().refresh()
+        self._fit_neighbours()
+
+    def _fit_neighbours(self) -> None:
+        """Fit the calibrations one step either side, after the figure is sent, so the next arrow
+        key finds its projection ready (a fit takes 15-80 ms); one that fails is left for
+        ``compute`` to report when it is chosen."""
+        slider = self.controls["calibration"]
+        for calibration in (slider.value + 1, slider.value - 1):
+            if slider.min <= calibration <= slider.max:
+                try:
+                    self._projection(self.values["cohort"], calibration)
+                except Exception:  # noqa: BLE001 - reported by compute if the class picks it
+                    pass
 
     def compute(self) -> pd.DataFrame:
-        key = (self.values["cohort"], self.values["calibration"])
+        return self._projection(self.values["cohort"], self.values["calibration"])
+
+    def _projection(self, cohort: str, calibration: int) -> pd.DataFrame:
+        key = (cohort, calibration)
         if key not in self._projections:
             with warnings.catch_warnings(record=True) as caught:  # shown under the figure, not in a log
                 warnings.simplefilter("always", RuntimeWarning)
-                table = retention_projection(self.cohorts[key[0]], calibration=key[1])
+                table = retention_projection(self.cohorts[cohort], calibration=calibration)
             notes = [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
             table.attrs["warning"] = notes[0] if notes else None
             self._projections[key] = table
