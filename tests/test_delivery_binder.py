@@ -48,13 +48,13 @@ def test_apt_txt_names_an_installed_cjk_font_and_postbuild_installs_the_package(
     assert any("cjk" in p or "wqy" in p for p in packages)
     post = BINDER / "postBuild"
     assert os.access(post, os.X_OK) and post.read_text().startswith("#!/bin/bash")
-    assert "set -euo pipefail" in post.read_text() and "pip install --no-cache-dir -e ." in post.read_text()
+    assert "set -euo pipefail" in post.read_text() and 'pip install --no-cache-dir -e ".[hub]"' in post.read_text()
 
 
 def test_the_badge_opens_the_start_page():
-    text = (ROOT / "README_delivery.md").read_text(encoding="utf-8")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
     badge = re.search(r"\(https://mybinder\.org/v2/gh/[^)]*\?urlpath=([^)\s]+)\)", text)
-    assert badge, "README_delivery.md has a Binder badge with a launch URL"
+    assert badge, "README.md has a Binder badge with a launch URL"
     assert badge.group(1) == "lab/tree/" + START_PAGE and (ROOT / START_PAGE).is_file()
 
 
