@@ -83,7 +83,7 @@ class SQLQuestion(Question):
     cannot run is coached with SQLite's message and the tables and their columns.
     """
 
-    def check(self, answer):
+    def check(self, answer=...):
         if isinstance(answer, str) and _SQL_START.match(answer):
             try:
                 answer = sql(answer, _con())

@@ -140,7 +140,30 @@ STRINGS = {
         "zh": "{parts}。",
     },
     "ex.set_extra": {"en": "{extra} of your items should not be there{example}", "zh": "你的答案中有 {extra} 项不应出现{example}"},
-    "ex.set_missing": {"en": "{missing} item(s) are missing", "zh": "缺少 {missing} 项"},
+    "ex.set_missing": {"en": "some items are missing", "zh": "还缺少一些项"},
+    "ex.text_for_numbers": {
+        "en": "Your items are text, e.g. {example}, but the answer's items are numbers: give numbers, without "
+        "quotes (`1`, not `'1'`; `int(...)` or `.astype(int)` converts them).",
+        "zh": "你的各项是文本，例如 {example}，但答案的各项是数字：请给出不带引号的数字（写 `1`，而不是 `'1'`；"
+        "可用 `int(...)` 或 `.astype(int)` 转换）。",
+    },
+    "ex.dict_text_values": {
+        "en": "The keys are right, but {count} value(s) are text, e.g. for {entry}: give numbers, not text "
+        "(`0.5`, not `'4/8'` or `'0.5'`; compute the value in Python).",
+        "zh": "键都对，但有 {count} 个值是文本，例如键 {entry}：请给出数字而不是文本（写 `0.5`，而不是 `'4/8'` 或 "
+        "`'0.5'`；在 `Python` 中算出这个值）。",
+    },
+    "ex.dict_rounded": {
+        "en": "The value for {entry} is the right one rounded to {figures} significant figures: give at least "
+        "{wanted} significant figures please (or do not round at all).",
+        "zh": "键 {entry} 的值是正确值四舍五入到 {figures} 位有效数字的结果：请至少给出 {wanted} 位有效数字"
+        "（或者干脆不要四舍五入）。",
+    },
+    "ex.dict_rounded_more": {
+        "en": "The value for {entry} is close, but not right to the precision asked: round less (or do not round "
+        "at all).",
+        "zh": "键 {entry} 的值很接近，但没有达到题目要求的精度：请少舍入一些（或者干脆不要四舍五入）。",
+    },
     "ex.clause_sep": {"en": "; ", "zh": "；"},
     "ex.dict_keys": {
         "en": "Your dictionary's keys differ: {parts}.",
