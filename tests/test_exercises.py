@@ -545,3 +545,20 @@ def test_check_without_an_argument_is_not_attempted_for_every_question_class():
 def test_a_percentage_rounded_to_3_figures_is_spotted_where_a_fraction_is_asked():
     q = Question("q1", expected=lambda: 0.19667, hints=[T("h", "提示")], mistakes=[engine.percent_for_fraction()])
     assert "percentage" in str(q.check(19.7))
+
+
+def test_a_query_with_no_rows_is_told_text_is_case_sensitive_and_an_index_column_reset_index():
+    expected = pd.DataFrame({"customer_id": ["a", "b"], "profit": [2.0, 1.0]})
+    q = Question("q1", expected=lambda: expected, kind="rows", hints=[T("h", "提示")])
+    assert "case-sensitive" in str(q.check(expected.iloc[:0]))
+    assert ".reset_index()" in str(q.check(expected.set_index("customer_id")))
+
+
+def test_a_series_where_a_dict_is_asked_is_told_to_dict():
+    q = Question("q1", expected=lambda: {"A": 1, "B": 2}, hints=[T("h", "提示")])
+    assert ".to_dict()" in str(q.check(pd.Series({"A": 1, "B": 2})))
+
+
+def test_codes_are_listed_as_the_question_spells_them():
+    q = Question("q1", expected=lambda: "V2", choices=["V1", "V2"], hints=[T("h", "提示")])
+    assert "`'V1'`, `'V2'`" in str(q.check("CloudDesk CRM"))

@@ -23,7 +23,9 @@ tolerance_reason=None, kind=None, order_matters=False, choices=None)``
     not: itemsets as frozensets), dict (same keys; values by these same rules), Series (by index
     label, any row order), DataFrame (by index label and column). ``kind="rows"``: the expected
     value is a query result; the student's frame is compared by its rows (same column names, index
-    ignored) in any order, unless ``order_matters=True`` (a question that asks for ORDER BY).
+    ignored) in any order, unless ``order_matters=True`` (a question that asks for ORDER BY); a
+    query that returns no rows is reminded that text values are case-sensitive, and a key column
+    moved into the index is told ``.reset_index()``. A Series where a dict is asked: ``.to_dict()``.
 ``Choice(name, *, options, answer, coaching, hints, chapter=None)``
     Multiple choice. ``options = {"a": T(...), "b": T(...), ...}``; ``answer`` the right key;
     ``coaching = {key: T(...)}`` for EVERY wrong key (a ValueError otherwise). The student passes a
@@ -485,9 +487,14 @@ def _rows_difference(answer: Any, expected: pd.DataFrame, rel_tol: float, order_
     names = {str(c).lower(): c for c in answer.columns}
     wanted = [str(c).lower() for c in expected.columns]
     if sorted(names) != sorted(wanted):
-        return _columns_message([str(c).lower() for c in answer.columns], wanted)
+        message = _columns_message([str(c).lower() for c in answer.columns], wanted)
+        indexed = [str(n).lower() for n in answer.index.names if n is not None]
+        if any(n in wanted and n not in names for n in indexed):
+            message += text("ex.rows_index_set")
+        return message
     if len(answer) != len(expected):
-        return text("ex.rows_count", given=f"{len(answer):,}", expected=f"{len(expected):,}")
+        empty = text("ex.rows_none") if len(answer) == 0 else ""
+        return text("ex.rows_count", given=f"{len(answer):,}", expected=f"{len(expected):,}") + empty
     mine = answer[[names[w] for w in wanted]].reset_index(drop=True)
     mine.columns = expected.columns
     right = expected.reset_index(drop=True)
@@ -579,6 +586,7 @@ class Question(_Asked):
         self.name, self.hints, self.mistakes, self.chapter = name, list(hints), list(mistakes), chapter
         self.exact, self.kind, self.order_matters, self.tolerance_reason = exact, kind, order_matters, tolerance_reason
         self.choices = [_normalise_text(c) for c in choices] if choices is not None else None
+        self._choices_shown = list(choices) if choices is not None else None  # as the data spell them
         self.rel_tol, self.abs_tol = rel_tol, abs_tol
         cache: list[Any] = []
 
@@ -660,7 +668,7 @@ class Question(_Asked):
         if kind == "text":
             mine = _normalise_text(answer)
             if self.choices is not None and mine not in self.choices:
-                return text("ex.not_a_choice", choices=_codes(self.choices))
+                return text("ex.not_a_choice", choices=_codes(self._choices_shown))
             return None if mine == _normalise_text(expected) else ""
         if kind == "list":
             if len(answer) != len(expected):
@@ -803,6 +811,8 @@ def _near_kind(answer: Any, kind: str, question: "Question | None" = None, expec
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):
         return text("ex.series_for_frame")
+    if kind == "dict" and isinstance(answer, pd.Series):
+        return text("ex.series_for_dict")
     if not isinstance(answer, str):
         return None
     if kind == "bool" and answer.strip().lower() in ("true", "false"):

@@ -243,6 +243,19 @@ STRINGS = {
         "en": "Your query returns {given} rows, but the right one returns {expected}.",
         "zh": "你的查询返回 {given} 行，但正确的查询返回 {expected} 行。",
     },
+    "ex.rows_none": {
+        "en": " No row matches: text values are case-sensitive in SQL (`'north'` is not `'North'`); write them as "
+        "the data do.",
+        "zh": "没有任何行符合条件：`SQL` 中的文本值区分大小写（`'north'` 不等于 `'North'`）；请按数据中的写法书写。",
+    },
+    "ex.rows_index_set": {
+        "en": " A column you need is in your index: bring it back as a column with `.reset_index()`.",
+        "zh": "你需要的某一列在索引中：请用 `.reset_index()` 把它恢复为一列。",
+    },
+    "ex.series_for_dict": {
+        "en": "That is a column (Series); the question asks for a dictionary: convert it with `.to_dict()`.",
+        "zh": "这是一列（`Series`）；题目要的是字典：请用 `.to_dict()` 转换。",
+    },
     "ex.rows_order": {
         "en": "The right rows, in another order: the question asks for a sorted result (`ORDER BY`).",
         "zh": "行都对，但顺序不对：题目要求排序后的结果（`ORDER BY`）。",
