@@ -28,7 +28,7 @@ from ..models.allocation import fair_allocation
 from ..models.database import SQLError, _catalogue, crm_database, sql
 from ..models.mailing import break_even_response, gains_table, launch_table, purchase_likelihood
 from ..models.outlets import class_allocation, outlet_classes
-from ..models.vendors import vendor_ranking
+from ..models.vendors import VENDOR_WEIGHTS, vendor_ranking
 from .engine import Choice, Mistake, Question, T, fraction_for_percent, percent_for_fraction, same_as
 
 __all__ = ["WRONG_ANSWERS", "SQLQuestion", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]
@@ -46,8 +46,10 @@ RULE = ("diapers", "beer")
 # q4 and q5: a printed catalogue with a gift, and the profit of an order.
 CATALOGUE_COST, ORDER_REVENUE, MARGIN_RATE = 8.0, 180.0, 0.30
 # q8: a clinic chain's tender: patient data, so service support and security come first.
-SMALL_FIRM_WEIGHTS = {"support": 0.5, "security": 0.3, "management_fit": 0.2}
-SMALL_FIRM = {"users": 20, "years": 3, "budget": 212_000}  # the top score, V8, costs 216,000
+SMALL_FIRM_WEIGHTS = {"support": 0.3, "security": 0.5, "management_fit": 0.2}
+# Each slip gives its own product: no budget V7 (the top score), the lecture's weights V2 (the chapter's
+# choice), 50 users V5; the answer is V8.
+SMALL_FIRM = {"users": 20, "years": 3, "budget": 220_000}
 # q6: a higher bar for class A.
 A_CUT = 250
 CUTS = {"A": A_CUT, "B": 100, "C": 50, "D": 20, "E": 0}
@@ -427,28 +429,33 @@ q8 = Question(
     choices=VENDORS,
     hints=[
         T("Score every bid with the clinic chain's weights, then compute each product's cost for 20 users over 3 "
-          "years (implementation + licence x users x years) and keep those within 212,000 CNY.",
+          "years (implementation + licence x users x years) and keep those within 220,000 CNY.",
           "用这家连锁诊所的权重给每个投标打分，再计算每个产品 20 个用户、3 年的成本（实施费 + 许可费 × 用户数 × 年数），"
-          "只保留 212,000 元以内的产品。"),
-        T("`crm.vendor_ranking(bids, weights, users=20, years=3, budget=212_000)` marks the choice in `choice`; "
+          "只保留 220,000 元以内的产品。"),
+        T("`crm.vendor_ranking(bids, weights, users=20, years=3, budget=220_000)` marks the choice in `choice`; "
           "answer with its vendor id, e.g. `'V1'`.",
-          "`crm.vendor_ranking(bids, weights, users=20, years=3, budget=212_000)` 在 `choice` 列中标出选择；"
+          "`crm.vendor_ranking(bids, weights, users=20, years=3, budget=220_000)` 在 `choice` 列中标出选择；"
           "用其供应商编号作答，例如 `'V1'`。"),
     ],
     mistakes=[
         Mistake(lambda a, e: str(a).strip().upper() == _choice(users=SMALL_FIRM["users"], years=SMALL_FIRM["years"]),
-                T("That product has the best score, but for 20 users over 3 years it costs more than the 212,000 CNY "
-                  "budget: pass `budget=212_000`, and the best product within budget wins.",
-                  "这个产品得分最高，但 20 个用户 3 年的成本超过了 212,000 元的预算：请传入 `budget=212_000`，"
+                T("That product has the best score, but for 20 users over 3 years it costs more than the 220,000 CNY "
+                  "budget: pass `budget=220_000`, and the best product within budget wins.",
+                  "这个产品得分最高，但 20 个用户 3 年的成本超过了 220,000 元的预算：请传入 `budget=220_000`，"
                   "在预算之内得分最高的产品胜出。")),
+        Mistake(lambda a, e: str(a).strip().upper() == _choice(weights=VENDOR_WEIGHTS, **SMALL_FIRM), T(
+            "That is the choice with the lecture's weights (management needs first), the chapter's product. The "
+            "clinic chain weighs security 0.5, support 0.3 and management fit 0.2: use its weights.",
+            "这是按课程默认权重（管理需求优先）得出的选择，即本章选中的产品。这家连锁诊所的权重是安全性 0.5、"
+            "服务支持 0.3、满足管理需求 0.2：请使用它的权重。")),
         Mistake(lambda a, e: str(a).strip().upper() == _choice(budget=SMALL_FIRM["budget"]), T(
             "You costed 50 users (the chapter's firm). The clinic chain has 20 users: the licences cost less, and "
             "a better product fits the budget.",
             "你按 50 个用户（本章的公司）计算了成本。这家连锁诊所只有 20 个用户：许可费更低，更好的产品也在预算之内。")),
         Mistake(lambda a, e: str(a).strip().upper() in {"V1", "V7"}, T(
             "That product scores well on security, but its implementation and licences for 20 users over 3 years "
-            "cost far more than 212,000 CNY: the budget is a limit, not a preference.",
-            "这个产品安全性得分高，但 20 个用户 3 年的实施费和许可费远超 212,000 元：预算是硬约束，不是偏好。")),
+            "cost far more than 220,000 CNY: the budget is a limit, not a preference.",
+            "这个产品安全性得分高，但 20 个用户 3 年的实施费和许可费远超 220,000 元：预算是硬约束，不是偏好。")),
     ],
 )
 
@@ -569,9 +576,10 @@ WRONG_ANSWERS = {
          "number of outlets only"),
     ],
     "q8": lambda ns: [
-        (_choice(users=SMALL_FIRM["users"], years=SMALL_FIRM["years"]), "more than the 212,000"),
+        (_choice(users=SMALL_FIRM["users"], years=SMALL_FIRM["years"]), "more than the 220,000"),
+        (_choice(weights=VENDOR_WEIGHTS, **SMALL_FIRM), "lecture's weights"),
         (_choice(budget=SMALL_FIRM["budget"]), "50 users"),
-        ("V7", "budget is a limit"),
+        ("V1", "budget is a limit"),
         ("V9", "codes"),
     ],
     "q9": lambda ns: [("a", "Confidence alone misleads"), ("c", "practically 1"), ("d", "third measure")],
