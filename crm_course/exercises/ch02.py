@@ -24,13 +24,13 @@ from .engine import Choice, Mistake, Question, T, percent_for_fraction
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "P_BUY", "WRONG_ANSWERS"]
 
 CHAPTER = "02_lifecycle"
-LAPSE = 90  # q1, q6: days without a purchase until lost (the chapter: 180)
-COHORT, MONTH = "2011-04", 4  # q2
-P_BUY = [0.40, 0.25, 0.15, 0.08, 0.03]  # q4: purchase probability in states 1..5
-MARGIN, COST, DISCOUNT, STATE = 50, 6, 0.15, 2  # q4
-BUDGET, CONTACT_COST = 600, 15  # q5
-LIFETIME = 9  # q6: months
-START, END = "2023-12-31", "2024-12-31"  # q7
+LAPSE = 90  # q1, q4: days without a purchase until lost (the chapter: 180)
+COHORT, MONTH = "2011-04", 4  # q3
+P_BUY = [0.40, 0.25, 0.15, 0.08, 0.03]  # q8: purchase probability in states 1..5
+MARGIN, COST, DISCOUNT, STATE = 50, 6, 0.15, 2  # q8
+BUDGET, CONTACT_COST = 600, 15  # q9
+LIFETIME = 9  # q4: months
+START, END = "2023-12-31", "2024-12-31"  # q2
 
 
 @cache
@@ -126,8 +126,8 @@ q1 = Question(
     ],
 )
 
-q2 = Question(
-    "q2",
+q3 = Question(
+    "q3",
     chapter=CHAPTER,
     expected=lambda: _share(MONTH),
     hints=[
@@ -157,8 +157,8 @@ q2 = Question(
 
 # --- retention ------------------------------------------------------------------------------------
 
-q3 = Question(
-    "q3",
+q5 = Question(
+    "q5",
     chapter=CHAPTER,
     expected=_sbg,
     hints=[
@@ -181,8 +181,8 @@ q3 = Question(
     ],
 )
 
-q4 = Question(
-    "q4",
+q8 = Question(
+    "q8",
     chapter=CHAPTER,
     expected=lambda: _state_value(),
     hints=[
@@ -211,8 +211,8 @@ q4 = Question(
     ],
 )
 
-q5 = Question(
-    "q5",
+q9 = Question(
+    "q9",
     chapter=CHAPTER,
     expected=lambda: float(_plan().attrs["worth_contacted"]),
     hints=[
@@ -248,8 +248,8 @@ q5 = Question(
     ],
 )
 
-q6 = Question(
-    "q6",
+q4 = Question(
+    "q4",
     chapter=CHAPTER,
     expected=lambda: _survival_at(),
     hints=[
@@ -280,8 +280,8 @@ def _loyal_lost_share() -> float:
     return float(_transitions().loc["loyal", "lost"] / _transitions().loc["loyal"].sum())
 
 
-q7 = Question(
-    "q7",
+q2 = Question(
+    "q2",
     chapter=CHAPTER,
     expected=_loyal_lost_share,
     hints=[
@@ -314,8 +314,8 @@ q7 = Question(
 
 # --- interpret and decide -------------------------------------------------------------------------
 
-q8 = Choice(
-    "q8",
+q6 = Choice(
+    "q6",
     chapter=CHAPTER,
     options={
         "a": T("Each customer grows more loyal with every year, so the churn risk of a given person falls over time.",
@@ -346,8 +346,8 @@ q8 = Choice(
     ],
 )
 
-q9 = Choice(
-    "q9",
+q7 = Choice(
+    "q7",
     chapter=CHAPTER,
     options={
         "a": T("Many customers of the cohort left the shop in the autumn, so its last months show real churn.",
@@ -382,24 +382,24 @@ q9 = Choice(
 # Typical wrong answers and the coaching each must trigger, built from a solved notebook's variables.
 WRONG_ANSWERS = {
     "q1": lambda ns: [(_lost(_purchases(), 180), "default threshold"), (_lost(_invoices(), LAPSE), "Cancelled")],
-    "q2": lambda ns: [(_share(MONTH - 1), "neighbouring month"), (ns["answer"] * 100, "percentage"),
+    "q3": lambda ns: [(_share(MONTH - 1), "neighbouring month"), (ns["answer"] * 100, "percentage"),
                       (round(ns["answer"] * 100, 1), "percentage"), (_share_with_cancelled(), "Cancelled"),
                       (float(cohort_table(_purchases()).loc[pd.Period(COHORT, "M"), MONTH]), "number of customers")],
-    "q3": lambda ns: [(_sbg(12), "all 13 years"), ({"alpha": ns["answer"]["beta"], "beta": ns["answer"]["alpha"]},
+    "q5": lambda ns: [(_sbg(12), "all 13 years"), ({"alpha": ns["answer"]["beta"], "beta": ns["answer"]["alpha"]},
                                                     "swapped"),
                       ({"alpha": 0.70, "beta": 1.18}, "round less")],
-    "q4": lambda ns: [(_state_value(1), "another state"), (P_BUY[STATE - 1] * MARGIN - COST, "one period's reward"),
+    "q8": lambda ns: [(_state_value(1), "another state"), (P_BUY[STATE - 1] * MARGIN - COST, "one period's reward"),
                       (_state_value(cost=0), "marketing cost")],
-    "q5": lambda ns: [(ns["plan"].loc[ns["plan"]["contact"], "past_value"].sum(), "past value"),
+    "q9": lambda ns: [(ns["plan"].loc[ns["plan"]["contact"], "past_value"].sum(), "past value"),
                       (float(BUDGET), "cost"), (ns["answer"] - BUDGET, "net of"),
                       (ns["plan"]["worth"].sum(), "every lost customer"),
                       (_plan(1000, 20).attrs["worth_contacted"], "chapter's plan")],
-    "q6": lambda ns: [(_survival_at(180), "default 180 days"), (ns["answer"] * 100, "percentage"),
+    "q4": lambda ns: [(_survival_at(180), "default 180 days"), (ns["answer"] * 100, "percentage"),
                       (_survival_after(), "just after 9 months")],
-    "q7": lambda ns: [(int(_transitions().loc["loyal", "lost"]), "number of customers"),
+    "q2": lambda ns: [(int(_transitions().loc["loyal", "lost"]), "number of customers"),
                       (_transitions().loc["loyal", "lost"] / _transitions()["lost"].sum(), "(the column)"),
                       (_transitions().loc["lost", "loyal"] / _transitions().loc["lost"].sum(), "swapped"),
                       (ns["answer"] * 100, "percentage")],
-    "q8": lambda ns: [("a", "the opposite"), ("c", "same cohort size"), ("d", "same calibration years")],
-    "q9": lambda ns: [("a", "non-contractual"), ("b", "purchases only"), ("d", "month 1")],
+    "q6": lambda ns: [("a", "the opposite"), ("c", "same cohort size"), ("d", "same calibration years")],
+    "q7": lambda ns: [("a", "non-contractual"), ("b", "purchases only"), ("d", "month 1")],
 }
