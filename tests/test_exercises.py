@@ -492,3 +492,73 @@ def test_column_names_differing_only_in_capitals_are_named():
     expected = pd.DataFrame({"R": [1], "F": [2], "M": [3]}, index=pd.Index([7], name="customer_id"))
     feedback = repr(_question(expected).check(expected.rename(columns=str.lower)))
     assert "only in capitals" in feedback and "`R`, `F`, `M`" in feedback
+
+
+# --- review of chapters 02, 04, 05: dicts, sets, no argument ---------------------------------------
+
+
+def test_numbers_in_a_dict_pass_to_3_significant_figures_like_single_numbers():
+    q = Question("q1", expected=lambda: {"alpha": 0.7041, "beta": 1.182}, hints=[T("h", "提示")])
+    assert q.check({"alpha": 0.704, "beta": 1.18}).outcome == "correct"
+    assert q.check({"alpha": 0.705, "beta": 1.183}).outcome == "correct"  # within one unit of the 3rd figure
+    assert q.check({"alpha": 0.702, "beta": 1.18}).outcome == "incorrect"
+    assert "round less" in str(q.check({"alpha": 0.70, "beta": 1.18}))
+
+
+def test_a_dict_value_rounded_too_far_is_named_with_the_figures_to_keep():
+    q = Question("q1", expected=lambda: {"lift": 1.0667, "support": 0.5}, hints=[T("h", "提示")])
+    message = str(q.check({"lift": 1.1, "support": 0.5}))
+    assert "`'lift'`" in message and "2 significant figures" in message
+
+
+def test_whole_numbers_in_a_dict_are_counts_compared_exactly():
+    q = Question("q1", expected=lambda: {"A": 194, "B": 261}, hints=[T("h", "提示")])
+    assert q.check({"A": 194, "B": 261.0}).outcome == "correct"
+    assert q.check({"A": 193, "B": 261}).outcome == "incorrect"
+
+
+def test_numbers_typed_as_text_in_a_dict_or_a_set_are_told_to_be_numbers():
+    d = Question("q1", expected=lambda: {"support": 0.5, "confidence": 2 / 3}, hints=[T("h", "提示")])
+    assert "give numbers, not text" in str(d.check({"support": "4/8", "confidence": "4/6"}))
+    s = Question("q2", expected=lambda: {1, 2, 3}, hints=[T("h", "提示")])
+    assert "give numbers" in str(s.check({"1", "2", "3"}))
+
+
+def test_set_feedback_never_reveals_the_size_of_the_expected_set():
+    q = Question("q1", expected=lambda: {1, 2, 3, 4, 5}, hints=[T("h", "提示")])
+    message = str(q.check({1, 2}))
+    assert "missing" in message and "3" not in message.split("\n", 2)[2]
+    coaching = str(q.check({1, 2, 9})).split("\n")[2]
+    assert "1 of your items should not be there" in coaching and "3" not in coaching
+
+
+def test_check_without_an_argument_is_not_attempted_for_every_question_class():
+    from crm_course.exercises import ch05
+
+    q = Question("q1", expected=lambda: 1, hints=[T("h", "提示")])
+    c = Choice("q2", options={"a": T("A", "甲"), "b": T("B", "乙")}, answer="a", coaching={"b": T("no", "不")},
+               hints=[T("h", "提示")])
+    for question in (q, c, ch05.q1):
+        assert question.check().outcome == "not_attempted"
+
+
+def test_a_percentage_rounded_to_3_figures_is_spotted_where_a_fraction_is_asked():
+    q = Question("q1", expected=lambda: 0.19667, hints=[T("h", "提示")], mistakes=[engine.percent_for_fraction()])
+    assert "percentage" in str(q.check(19.7))
+
+
+def test_a_query_with_no_rows_is_told_text_is_case_sensitive_and_an_index_column_reset_index():
+    expected = pd.DataFrame({"customer_id": ["a", "b"], "profit": [2.0, 1.0]})
+    q = Question("q1", expected=lambda: expected, kind="rows", hints=[T("h", "提示")])
+    assert "case-sensitive" in str(q.check(expected.iloc[:0]))
+    assert ".reset_index()" in str(q.check(expected.set_index("customer_id")))
+
+
+def test_a_series_where_a_dict_is_asked_is_told_to_dict():
+    q = Question("q1", expected=lambda: {"A": 1, "B": 2}, hints=[T("h", "提示")])
+    assert ".to_dict()" in str(q.check(pd.Series({"A": 1, "B": 2})))
+
+
+def test_codes_are_listed_as_the_question_spells_them():
+    q = Question("q1", expected=lambda: "V2", choices=["V1", "V2"], hints=[T("h", "提示")])
+    assert "`'V1'`, `'V2'`" in str(q.check("CloudDesk CRM"))

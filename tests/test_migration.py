@@ -46,12 +46,17 @@ def test_cost_per_state_and_table():
         ([P_BUY], dict(discount=0), ValueError, "has no limit"),
         ([P_BUY], dict(horizon=-1), ValueError, r"`horizon` must be in \[0"),
         ([P_BUY], dict(discount=-0.1), ValueError, r"`discount` must be in \[0"),
+        ([P_BUY], dict(discount=15), ValueError, r"`discount` is a rate.*Did you mean 0.15 for 15%\?"),
     ],
 )
 def test_migration_bad_input(args, kwargs, error, message):
     options = dict(margin=10, cost=1, discount=0.1) | kwargs
     with pytest.raises(error, match=message):
         crm.migration_model(*args, **options)
+
+
+def test_migration_accepts_a_discount_of_exactly_one():
+    assert crm.migration_model(P_BUY, margin=10, cost=1, discount=1.0).discount == 1.0
 
 
 TX = pd.DataFrame({

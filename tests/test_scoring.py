@@ -580,3 +580,21 @@ def test_burnett_plot_sizes_bubbles_by_the_kept_column():
     sizes = [ax.collections[0].get_sizes().tolist() for ax in (kept, given, plain)]
     assert sizes[0] == sizes[1] and len(set(sizes[0])) > 1
     assert set(sizes[2]) == {160.0}  # no size column kept: equal bubbles
+
+
+@pytest.mark.parametrize("measure", ["servqual_summary", "loyalty_index"])
+def test_weights_advice_fits_a_function_without_normalize(measure):
+    """A function without `normalize=` must not advise it: the message says to divide by the sum,
+    and following that advice works."""
+    import crm_course as crm
+    from crm_course.models.loyalty import LOYALTY_WEIGHTS
+    from crm_course.models.satisfaction import SERVQUAL_DIMENSIONS
+
+    survey = crm.load_dataset("service_survey")
+    names = SERVQUAL_DIMENSIONS if measure == "servqual_summary" else list(LOYALTY_WEIGHTS)
+    points = {name: 100 / len(names) for name in names}
+    function = getattr(crm, measure)
+    with pytest.raises(ValueError, match=r"sum to 100\. .*divide each by their sum") as refused:
+        function(survey, weights=points)
+    assert "normalize" not in str(refused.value)
+    function(survey, weights={k: v / 100 for k, v in points.items()})

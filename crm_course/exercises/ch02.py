@@ -19,18 +19,18 @@ from ..models.cohorts import cohort_table
 from ..models.lifecycle import lifecycle_stages, stage_transitions
 from ..models.migration import migration_model, winback_priority
 from ..models.retention import FADER_HARDIE_2007, fit_sbg, kaplan_meier
-from .engine import Choice, Mistake, Question, T, percent_for_fraction, rate_as_whole_number, same_as
+from .engine import Choice, Mistake, Question, T, percent_for_fraction
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "P_BUY", "WRONG_ANSWERS"]
 
 CHAPTER = "02_lifecycle"
-LAPSE = 90  # q1, q6: days without a purchase until lost (the chapter: 180)
-COHORT, MONTH = "2011-04", 4  # q2
-P_BUY = [0.40, 0.25, 0.15, 0.08, 0.03]  # q4: purchase probability in states 1..5
-MARGIN, COST, DISCOUNT, STATE = 50, 6, 0.15, 2  # q4
-BUDGET, CONTACT_COST = 600, 15  # q5
-LIFETIME = 9  # q6: months
-START, END = "2023-12-31", "2024-12-31"  # q7
+LAPSE = 90  # q1, q4: days without a purchase until lost (the chapter: 180)
+COHORT, MONTH = "2011-04", 4  # q3
+P_BUY = [0.40, 0.25, 0.15, 0.08, 0.03]  # q8: purchase probability in states 1..5
+MARGIN, COST, DISCOUNT, STATE = 50, 6, 0.15, 2  # q8
+BUDGET, CONTACT_COST = 600, 15  # q9
+LIFETIME = 9  # q4: months
+START, END = "2023-12-31", "2024-12-31"  # q2
 
 
 @cache
@@ -56,23 +56,38 @@ def _share(month: int) -> float:
     return float(_shares().loc[pd.Period(COHORT, "M"), month])
 
 
+@cache
+def _share_with_cancelled() -> float:
+    return float(cohort_table(_invoices(), metric="share").loc[pd.Period(COHORT, "M"), MONTH])
+
+
 def _sbg(years: int = 7) -> dict[str, float]:
     model = fit_sbg(FADER_HARDIE_2007["regular"][: years + 1])
     return {"alpha": model.alpha, "beta": model.beta}
 
 
-def _state_value(state: int = STATE, discount: float = DISCOUNT) -> float:
-    return float(migration_model(P_BUY, margin=MARGIN, cost=COST, discount=discount).values[state])
+def _state_value(state: int = STATE, cost: float = COST) -> float:
+    return float(migration_model(P_BUY, margin=MARGIN, cost=cost, discount=DISCOUNT).values[state])
 
 
 @cache
-def _plan() -> pd.DataFrame:
-    return winback_priority(load_dataset("retail"), budget=BUDGET, contact_cost=CONTACT_COST)
+def _plan(budget: float = BUDGET, contact_cost: float = CONTACT_COST) -> pd.DataFrame:
+    return winback_priority(load_dataset("retail"), budget=budget, contact_cost=contact_cost)
 
 
 def _survival_at(lapsed_after: int = LAPSE) -> float:
     km = kaplan_meier(_purchases(), unit="M", lapsed_after=lapsed_after)
     return float(km.loc[km.index <= LIFETIME, "survival"].iloc[-1])
+
+
+def _survival_after() -> float:
+    """The first step after 9 months (at 9.002 months: 274 days), the slip of reading 'at' as 'from'."""
+    km = kaplan_meier(_purchases(), unit="M", lapsed_after=LAPSE)
+    return float(km.loc[km.index > LIFETIME, "survival"].iloc[0])
+
+
+def _both_close(a, b: dict[str, float], tol: float = 1e-3) -> bool:
+    return all(_close(a[key], value, tol) for key, value in b.items())
 
 
 @cache
@@ -111,8 +126,8 @@ q1 = Question(
     ],
 )
 
-q2 = Question(
-    "q2",
+q3 = Question(
+    "q3",
     chapter=CHAPTER,
     expected=lambda: _share(MONTH),
     hints=[
@@ -120,25 +135,30 @@ q2 = Question(
           f"acquisition month, so month {MONTH} after acquisition is column {MONTH}.",
           f"对购买记录生成比例型队列表，读取 {COHORT} 队列那一行。第 0 期是获客当月，所以获客后第 {MONTH} 个月是第 "
           f"{MONTH} 列。"),
-        T(f"`crm.cohort_table(purchases, metric='share').loc['{COHORT}', {MONTH}]`; give a fraction to 3 decimals.",
-          f"`crm.cohort_table(purchases, metric='share').loc['{COHORT}', {MONTH}]`；给出保留 3 位小数的比例。"),
+        T(f"`crm.cohort_table(purchases, metric='share').loc['{COHORT}', {MONTH}]`; a fraction, to 3 significant "
+          "figures.",
+          f"`crm.cohort_table(purchases, metric='share').loc['{COHORT}', {MONTH}]`；给出比例，保留 3 位有效数字。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _close(a, _share(MONTH - 1)) or _close(a, _share(MONTH + 1)), T(
             "That is a neighbouring month. The kit counts the acquisition month as period 0; some tutorials count it "
             "as 1. Take column 4.",
             "这是相邻月份的值。本工具包把获客当月记为第 0 期；有些教程记为第 1 期。请取第 4 列。")),
-        Mistake(lambda a, e: float(a) > 1 and not _close(a, 100 * e), T(
+        percent_for_fraction(),
+        Mistake(lambda a, e: _close(a, _share_with_cancelled(), 2e-3), T(
+            "Cancelled invoices are in your data: a cancellation is not a purchase, so it must not count as buying "
+            "in a month. Use `invoices[~invoices['cancelled']]`.",
+            "你的数据中包含取消的发票：取消不是购买，不能算作当月有购买。请使用 `invoices[~invoices['cancelled']]`。")),
+        Mistake(lambda a, e: float(a) > 1 and float(a).is_integer(), T(
             "A share of the cohort lies between 0 and 1; that looks like a number of customers. Use `metric='share'`.",
             "队列比例在 0 到 1 之间；这看起来是客户人数。请使用 `metric='share'`。")),
-        percent_for_fraction(),
     ],
 )
 
 # --- retention ------------------------------------------------------------------------------------
 
-q3 = Question(
-    "q3",
+q5 = Question(
+    "q5",
     chapter=CHAPTER,
     expected=_sbg,
     hints=[
@@ -151,7 +171,7 @@ q3 = Question(
           "`{'alpha': model.alpha, 'beta': model.beta}`。"),
     ],
     mistakes=[
-        Mistake(lambda a, e: _close(a["alpha"], _sbg(12)["alpha"], 1e-2), T(
+        Mistake(lambda a, e: _both_close(a, _sbg(12), 2e-3), T(
             "Those are the estimates from all 13 years. The paper fits years 0-7 and keeps the later years to test "
             "the projection: use the first eight counts.",
             "这是用全部 13 年得到的估计。论文用第 0-7 年拟合，留下后面的年份检验预测：请只用前八个数。")),
@@ -161,8 +181,8 @@ q3 = Question(
     ],
 )
 
-q4 = Question(
-    "q4",
+q8 = Question(
+    "q8",
     chapter=CHAPTER,
     expected=lambda: _state_value(),
     hints=[
@@ -170,9 +190,10 @@ q4 = Question(
           f"every state and a discount rate of 15% per period, for ever (no horizon). Read the value of state {STATE}.",
           f"用 `P_BUY`（状态 1 到 5）、每次购买毛利 {MARGIN}、每个状态每期成本 {COST}、每期折现率 15%、无限期"
           f"（不设期限）建立迁移模型，读取状态 {STATE} 的价值。"),
-        T(f"`crm.migration_model(ex.P_BUY, margin={MARGIN}, cost={COST}, discount=0.15).values[{STATE}]` (to 2 "
-          "decimals).",
-          f"`crm.migration_model(ex.P_BUY, margin={MARGIN}, cost={COST}, discount=0.15).values[{STATE}]`（保留 2 位小数）。"),
+        T(f"`crm.migration_model(ex.P_BUY, margin={MARGIN}, cost={COST}, discount=0.15).values[{STATE}]` (to 3 "
+          "significant figures).",
+          f"`crm.migration_model(ex.P_BUY, margin={MARGIN}, cost={COST}, discount=0.15).values[{STATE}]`"
+          "（保留 3 位有效数字）。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _close(a, _state_value(1)) or _close(a, _state_value(3)), T(
@@ -183,12 +204,15 @@ q4 = Question(
             "That is one period's reward in state 2. The value adds the discounted rewards of all later periods, "
             "wherever the customer moves.",
             "这只是状态 2 一期的收益。价值还要加上之后各期（无论客户迁移到哪个状态）折现后的收益。")),
-        rate_as_whole_number(lambda: _state_value(discount=15)),
+        Mistake(lambda a, e: _close(a, _state_value(cost=0), 2e-3), T(
+            f"That leaves out the marketing cost: every period in every state costs {COST}, and the value counts it "
+            f"in each of them. Pass `cost={COST}`.",
+            f"这没有计入营销成本：每个状态每期都有 {COST} 的成本，价值要在每一期都扣除它。请传入 `cost={COST}`。")),
     ],
 )
 
-q5 = Question(
-    "q5",
+q9 = Question(
+    "q9",
     chapter=CHAPTER,
     expected=lambda: float(_plan().attrs["worth_contacted"]),
     hints=[
@@ -196,9 +220,9 @@ q5 = Question(
           "The worth expected back is the sum of `worth` over the customers contacted.",
           f"在零售数据上以预算 {BUDGET}、每次联系成本 {CONTACT_COST} 规划赢回。预期赢回价值是被联系客户的 `worth` 之和。"),
         T(f"`plan = crm.winback_priority(retail, budget={BUDGET}, contact_cost={CONTACT_COST})`, then "
-          "`plan.attrs['worth_contacted']` (to the nearest whole number).",
+          "`plan.attrs['worth_contacted']` (to 3 significant figures).",
           f"`plan = crm.winback_priority(retail, budget={BUDGET}, contact_cost={CONTACT_COST})`，然后取 "
-          "`plan.attrs['worth_contacted']`（取整即可）。"),
+          "`plan.attrs['worth_contacted']`（保留 3 位有效数字）。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _close(a, _plan().loc[_plan()["contact"], "past_value"].sum()), T(
@@ -208,27 +232,46 @@ q5 = Question(
         Mistake(lambda a, e: _close(a, _plan().attrs["spent"]), T(
             "That is what the contacts cost, not what they are expected to bring back.",
             "这是联系的花费，而不是预期赢回的价值。")),
+        Mistake(lambda a, e: _close(a, e - _plan().attrs["spent"]), T(
+            "That is the worth net of what the contacts cost. The question asks for the worth expected back, "
+            "before the contact costs: `plan.attrs['worth_contacted']`.",
+            "这是扣除联系成本后的价值。题目问的是扣除联系成本之前的预期赢回价值：`plan.attrs['worth_contacted']`。")),
+        Mistake(lambda a, e: _close(a, _plan()["worth"].sum()), T(
+            "That sums the worth of every lost customer. The budget reaches only some of them: add up `worth` over "
+            "the rows where `contact` is True.",
+            "这是全部流失客户的价值之和。预算只够联系其中一部分：请只对 `contact` 为 `True` 的行求 `worth` 之和。")),
+        Mistake(lambda a, e: _close(a, _plan(1000, 20).attrs["worth_contacted"]), T(
+            f"That is the chapter's plan (a budget of 1,000 at 20 a contact). Use this question's budget, "
+            f"`budget={BUDGET}`, and cost, `contact_cost={CONTACT_COST}`.",
+            f"这是本章的方案（预算 1,000，每次联系 20）。请使用本题的预算 `budget={BUDGET}` 和成本 "
+            f"`contact_cost={CONTACT_COST}`。")),
     ],
 )
 
-q6 = Question(
-    "q6",
+q4 = Question(
+    "q4",
     chapter=CHAPTER,
     expected=lambda: _survival_at(),
     hints=[
         T(f"Draw the Kaplan-Meier table of the web shop's purchases in months, with customers lost after {LAPSE} days, "
-          "and read the survival at a lifetime of 9 months: the last row at or before 9.",
+          "and read the survival at a lifetime of 9 months: the last row at or before 9 (the curve steps "
+          "just after 9).",
           f"用网店的购买记录按月计算 `Kaplan-Meier` 表，{LAPSE} 天未购买视为流失，读取寿命 9 个月时的存活率："
-          "9 及以前的最后一行。"),
+          "9 及以前的最后一行（曲线在 9 之后不远处下降一步）。"),
         T(f"`km = crm.kaplan_meier(purchases, unit='M', lapsed_after={LAPSE})`, then "
-          "`km.loc[km.index <= 9, 'survival'].iloc[-1]` (a fraction, 3 decimals).",
+          "`km.loc[km.index <= 9, 'survival'].iloc[-1]` (a fraction, to 3 significant figures).",
           f"`km = crm.kaplan_meier(purchases, unit='M', lapsed_after={LAPSE})`，然后 "
-          "`km.loc[km.index <= 9, 'survival'].iloc[-1]`（比例，保留 3 位小数）。"),
+          "`km.loc[km.index <= 9, 'survival'].iloc[-1]`（比例，保留 3 位有效数字）。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _close(a, _survival_at(180)), T(
             "That is the survival with the default 180 days. With 90 days more lifetimes end: pass `lapsed_after=90`.",
             "这是默认 180 天下的存活率。改为 90 天后会有更多客户寿命结束：请传入 `lapsed_after=90`。")),
+        Mistake(lambda a, e: _close(a, _survival_after(), 5e-4), T(
+            "That is the step just after 9 months (at 9.002 months, 274 days). The survival at 9 months is the last "
+            "row at or before 9: `km.loc[km.index <= 9, 'survival'].iloc[-1]`.",
+            "这是刚过 9 个月的那一步（9.002 个月，即 274 天）。9 个月时的存活率是 9 及以前的最后一行："
+            "`km.loc[km.index <= 9, 'survival'].iloc[-1]`。")),
         percent_for_fraction(),
     ],
 )
@@ -237,8 +280,8 @@ def _loyal_lost_share() -> float:
     return float(_transitions().loc["loyal", "lost"] / _transitions().loc["loyal"].sum())
 
 
-q7 = Question(
-    "q7",
+q2 = Question(
+    "q2",
     chapter=CHAPTER,
     expected=_loyal_lost_share,
     hints=[
@@ -248,9 +291,9 @@ q7 = Question(
           f"使用零售数据（含会员）在 {START} 与 {END} 之间的阶段转移表：行是起始阶段，列是结束阶段。"
           "所求比例是 `loyal` 这一行中的一个格子除以整行之和。"),
         T(f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}', normalize=True)"
-          ".loc['loyal', 'lost']` (a fraction, 3 decimals).",
+          ".loc['loyal', 'lost']` (a fraction, to 3 significant figures).",
           f"`crm.stage_transitions(retail, members=members, start='{START}', end='{END}', normalize=True)"
-          ".loc['loyal', 'lost']`（比例，保留 3 位小数）。"),
+          ".loc['loyal', 'lost']`（比例，保留 3 位有效数字）。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _close(a, _transitions().loc["loyal", "lost"]), T(
@@ -271,8 +314,8 @@ q7 = Question(
 
 # --- interpret and decide -------------------------------------------------------------------------
 
-q8 = Choice(
-    "q8",
+q6 = Choice(
+    "q6",
     chapter=CHAPTER,
     options={
         "a": T("Each customer grows more loyal with every year, so the churn risk of a given person falls over time.",
@@ -303,8 +346,8 @@ q8 = Choice(
     ],
 )
 
-q9 = Choice(
-    "q9",
+q7 = Choice(
+    "q7",
     chapter=CHAPTER,
     options={
         "a": T("Many customers of the cohort left the shop in the autumn, so its last months show real churn.",
@@ -339,19 +382,24 @@ q9 = Choice(
 # Typical wrong answers and the coaching each must trigger, built from a solved notebook's variables.
 WRONG_ANSWERS = {
     "q1": lambda ns: [(_lost(_purchases(), 180), "default threshold"), (_lost(_invoices(), LAPSE), "Cancelled")],
-    "q2": lambda ns: [(_share(MONTH - 1), "neighbouring month"), (ns["answer"] * 100, "percentage"),
+    "q3": lambda ns: [(_share(MONTH - 1), "neighbouring month"), (ns["answer"] * 100, "percentage"),
+                      (round(ns["answer"] * 100, 1), "percentage"), (_share_with_cancelled(), "Cancelled"),
                       (float(cohort_table(_purchases()).loc[pd.Period(COHORT, "M"), MONTH]), "number of customers")],
-    "q3": lambda ns: [(_sbg(12), "all 13 years"), ({"alpha": ns["answer"]["beta"], "beta": ns["answer"]["alpha"]},
-                                                    "swapped")],
-    "q4": lambda ns: [(_state_value(1), "another state"), (P_BUY[STATE - 1] * MARGIN - COST, "one period's reward"),
-                      (_state_value(discount=15), "whole number")],
-    "q5": lambda ns: [(ns["plan"].loc[ns["plan"]["contact"], "past_value"].sum(), "past value"),
-                      (float(BUDGET), "cost")],
-    "q6": lambda ns: [(_survival_at(180), "default 180 days"), (ns["answer"] * 100, "percentage")],
-    "q7": lambda ns: [(int(_transitions().loc["loyal", "lost"]), "number of customers"),
+    "q5": lambda ns: [(_sbg(12), "all 13 years"), ({"alpha": ns["answer"]["beta"], "beta": ns["answer"]["alpha"]},
+                                                    "swapped"),
+                      ({"alpha": 0.70, "beta": 1.18}, "round less")],
+    "q8": lambda ns: [(_state_value(1), "another state"), (P_BUY[STATE - 1] * MARGIN - COST, "one period's reward"),
+                      (_state_value(cost=0), "marketing cost")],
+    "q9": lambda ns: [(ns["plan"].loc[ns["plan"]["contact"], "past_value"].sum(), "past value"),
+                      (float(BUDGET), "cost"), (ns["answer"] - BUDGET, "net of"),
+                      (ns["plan"]["worth"].sum(), "every lost customer"),
+                      (_plan(1000, 20).attrs["worth_contacted"], "chapter's plan")],
+    "q4": lambda ns: [(_survival_at(180), "default 180 days"), (ns["answer"] * 100, "percentage"),
+                      (_survival_after(), "just after 9 months")],
+    "q2": lambda ns: [(int(_transitions().loc["loyal", "lost"]), "number of customers"),
                       (_transitions().loc["loyal", "lost"] / _transitions()["lost"].sum(), "(the column)"),
                       (_transitions().loc["lost", "loyal"] / _transitions().loc["lost"].sum(), "swapped"),
                       (ns["answer"] * 100, "percentage")],
-    "q8": lambda ns: [("a", "the opposite"), ("c", "same cohort size"), ("d", "same calibration years")],
-    "q9": lambda ns: [("a", "non-contractual"), ("b", "purchases only"), ("d", "month 1")],
+    "q6": lambda ns: [("a", "the opposite"), ("c", "same cohort size"), ("d", "same calibration years")],
+    "q7": lambda ns: [("a", "non-contractual"), ("b", "purchases only"), ("d", "month 1")],
 }

@@ -29,7 +29,9 @@ CHAPTER = "04_culture"
 HEAD_OFFICE_WEIGHTS = {"tangibles": 0.05, "reliability": 0.40, "responsiveness": 0.25, "assurance": 0.15,
                        "empathy": 0.15}
 # q2: the supermarkets' key-account team's importance points (sum 100).
-KEY_ACCOUNT_POINTS = {"tangibles": 10, "reliability": 15, "responsiveness": 45, "assurance": 15, "empathy": 15}
+# q2: on these points the supermarkets put assurance first, the whole survey responsiveness, the unweighted gaps
+# reliability: each slip gives its own answer.
+KEY_ACCOUNT_POINTS = {"tangibles": 25, "reliability": 5, "responsiveness": 15, "assurance": 30, "empathy": 25}
 # q3: the satisfied outlets (6 or 7). q4: the tobacco and liquor shops, "satisfied" only from 7.
 SATISFIED_FROM, TRAP_FORMAT, TRAP_FROM = 6, "tobacco_liquor", 7
 # q5: a loyalty index that weighs repurchase intention most.
@@ -60,8 +62,9 @@ def _outlet_weights() -> pd.Series:
     return servqual_weights(_survey())
 
 
-def _first(points: dict[str, float], *, weighted: bool = True) -> str:
-    summary = servqual_summary(_format("supermarket"), weights={d: p / 100 for d, p in points.items()})
+def _first(points: dict[str, float], *, weighted: bool = True, segment: str | None = "supermarket") -> str:
+    survey = _format(segment) if segment else _survey()
+    summary = servqual_summary(survey, weights={d: p / 100 for d, p in points.items()})
     column = "weighted_gap" if weighted else "gap"
     return str(summary[column].idxmin())
 
@@ -122,6 +125,9 @@ q1 = Question(
           "`crm.servqual_summary(survey, weights=ex.HEAD_OFFICE_WEIGHTS).attrs['index']` 就是加权指数。"),
     ],
     mistakes=[
+        Mistake(lambda a, e: float(a) != e and (float(a) == round(e, 1) or float(a) == round(e, 2)), T(
+            "That is the right index rounded too far. Give at least 3 significant figures (or do not round).",
+            "这是把正确的指数舍入得太多了。请至少给出 3 位有效数字（或者不要四舍五入）。")),
         Mistake(lambda a, e: _close(a, _index()), T(
             "That is the plain mean of the five dimension gaps: every dimension weighed the same. Weight each gap "
             "with the head office's weights.",
@@ -159,8 +165,13 @@ q2 = Question(
     mistakes=[
         Mistake(lambda a, e: str(a).strip().lower() == _first(KEY_ACCOUNT_POINTS, weighted=False), T(
             "That dimension has the largest gap when every dimension counts the same, the chapter's answer. The "
-            "team gives it only 15 points: multiply each gap by its weight before you compare.",
-            "在各维度分量相同时，这个维度的差距最大，即本章的答案。但该团队只给了它 15 分：请先把每个差距乘以权重再比较。")),
+            "team gives it only 5 points: multiply each gap by its weight before you compare.",
+            "在各维度分量相同时，这个维度的差距最大，即本章的答案。但该团队只给了它 5 分：请先把每个差距乘以权重再比较。")),
+        Mistake(lambda a, e: str(a).strip().lower() == _first(KEY_ACCOUNT_POINTS, segment=None), T(
+            "That is what comes first on these weights for the whole survey. The team serves the supermarkets, whose "
+            "gaps differ: keep them only (`survey[survey['business_format'] == 'supermarket']`).",
+            "这是在这些权重下全部调查样本的首要维度。该团队服务的是超市，超市的差距不同：请只保留超市"
+            "（`survey[survey['business_format'] == 'supermarket']`）。")),
         Mistake(lambda a, e: str(a).strip().lower() == "tangibles", T(
             "Tangibles is the one dimension that exceeds the supermarkets' expectations (a positive gap): there "
             "is no shortfall to fix there.",
@@ -186,6 +197,10 @@ q3 = Question(
         Mistake(lambda a, e: _close(a, nps(_survey()["recommend"])), T(
             "That is the NPS of all outlets, the chapter's figure. Keep only the satisfied ones (6 or 7).",
             "这是全部客户的净推荐值，即本章的数字。请只保留满意的客户（6 或 7）。")),
+        Mistake(lambda a, e: _close(a, _nps_from(7)), T(
+            "You kept only the very satisfied (7). Satisfied or very satisfied means 6 and 7 both count: "
+            "`survey['satisfaction'] >= 6`.",
+            "你只保留了非常满意（7）的客户。满意或非常满意表示 6 和 7 都算：`survey['satisfaction'] >= 6`。")),
         Mistake(lambda a, e: _close(a, _nps_from(5)), T(
             "You counted 5 ('somewhat satisfied') as satisfied. The question means satisfied or very satisfied: "
             "6 or 7.",
@@ -216,6 +231,15 @@ q4 = Question(
         Mistake(lambda a, e: _close(a, _trap(_survey(), TRAP_FROM)), T(
             "That is the share among the defectors of all formats. Keep only the tobacco and liquor shops.",
             "这是所有业态流失客户中的比例。请只保留烟酒店。")),
+        Mistake(lambda a, e: _close(a, _trap(_format(TRAP_FORMAT), TRAP_FROM, "satisfied_share")), T(
+            "That is the share of all the shops that were very satisfied. The question asks about the shops that "
+            "defected only: among them, what share had been very satisfied (`defectors_satisfied`)?",
+            "这是全部烟酒店中非常满意的比例。题目只问已流失的店：在它们当中，曾经非常满意的比例是多少"
+            "（`defectors_satisfied`）？")),
+        Mistake(lambda a, e: float(a) > 1 and float(a).is_integer(), T(
+            "That looks like a number of shops. The question asks for a share of the defectors: divide by how many "
+            "defected (or read `defectors_satisfied`).",
+            "这看起来是店的数量。题目要的是流失店中的比例：请除以流失的店数（或读取 `defectors_satisfied`）。")),
         Mistake(lambda a, e: _close(a, _trap(_format(TRAP_FORMAT), 6)), T(
             "That counts 6 and 7 as satisfied, the chapter's threshold. Here only the very satisfied (7) count.",
             "这是把 6 和 7 都算作满意，即本章的分界。本题只把非常满意（7）算作满意。")),
@@ -274,6 +298,10 @@ q6 = Question(
             "That is the share by quarter, the chapter's case. Three months in a row is a stricter test: use "
             "`freq='M'`.",
             "这是按季度的比例，即本章的例子。连续三个月是更严格的检验：请使用 `freq='M'`。")),
+        Mistake(lambda a, e: _close(a, _loyal() / len(load_dataset("retail_customers"))), T(
+            "You divided by all the members of the loyalty programme. Tucker's share is of the customers who bought "
+            "in the data (`tx`): the mean of the `loyal` column.",
+            "你除以的是会员计划的全部会员。`Tucker` 的比例是针对数据中有购买的客户（`tx`）：即 `loyal` 列的均值。")),
         Mistake(lambda a, e: _close(a, _loyal_share("M", 2)), T(
             "That is the share with two months in a row. Tucker asks for three consecutive purchases: `run=3`.",
             "这是连续两个月购买的客户比例。Tucker 要求连续三次购买：`run=3`。")),
@@ -398,11 +426,14 @@ WRONG_ANSWERS = {
         (_index(weights=_outlet_weights()), "the chapter's case"),
         (_index(HEAD_OFFICE_WEIGHTS, negative=()), "not reversed"),
         (ns["answer"] * 100, "100 times"),
+        (round(ns["answer"], 1), "rounded too far"),
     ],
-    "q2": lambda ns: [("reliability", "multiply each gap"), ("tangibles", "no shortfall")],
+    "q2": lambda ns: [("reliability", "multiply each gap"), ("responsiveness", "whole survey"),
+                      ("tangibles", "no shortfall")],
     "q3": lambda ns: [
         (nps(ns["survey"]["recommend"]), "all outlets"),
         (_nps_from(5), "somewhat satisfied"),
+        (_nps_from(7), "6 and 7 both count"),
         (_nps_from(SATISFIED_FROM, promoters_from=7), "Passives"),
         (ns["answer"] / 100, "multiply by 100"),
     ],
@@ -410,6 +441,8 @@ WRONG_ANSWERS = {
         (_trap(ns["survey"], TRAP_FROM), "all formats"),
         (_trap(_format(TRAP_FORMAT), 6), "chapter's threshold"),
         (_satisfied_who_defected(_format(TRAP_FORMAT), TRAP_FROM), "other way round"),
+        (_trap(_format(TRAP_FORMAT), TRAP_FROM, "satisfied_share"), "defected only"),
+        (15, "number of shops"),
         (ns["answer"] * 100, "percentage"),
     ],
     "q5": lambda ns: [
@@ -421,6 +454,7 @@ WRONG_ANSWERS = {
     "q6": lambda ns: [
         (_loyal_share("Q", 3), "by quarter"),
         (_loyal_share("M", 2), "two months"),
+        (_loyal() / len(load_dataset("retail_customers")), "all the members"),
         (int(ns["tucker"]["loyal"].sum()), "number of loyal customers"),
         (ns["answer"] * 100, "percentage"),
     ],

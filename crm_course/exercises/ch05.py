@@ -46,7 +46,9 @@ RULE = ("diapers", "beer")
 # q4 and q5: a printed catalogue with a gift, and the profit of an order.
 CATALOGUE_COST, ORDER_REVENUE, MARGIN_RATE = 8.0, 180.0, 0.30
 # q8: a clinic chain's tender: patient data, so service support and security come first.
-SMALL_FIRM_WEIGHTS = {"support": 0.5, "security": 0.3, "management_fit": 0.2}
+SMALL_FIRM_WEIGHTS = {"support": 0.3, "security": 0.5, "management_fit": 0.2}
+# Each slip gives its own product: no budget V7 (the top score), the lecture's weights V2 (the chapter's
+# choice), 50 users V5; the answer is V8.
 SMALL_FIRM = {"users": 20, "years": 3, "budget": 220_000}
 # q6: a higher bar for class A.
 A_CUT = 250
@@ -83,7 +85,7 @@ class SQLQuestion(Question):
     cannot run is coached with SQLite's message and the tables and their columns.
     """
 
-    def check(self, answer):
+    def check(self, answer=...):
         if isinstance(answer, str) and _SQL_START.match(answer):
             try:
                 answer = sql(answer, _con())
@@ -147,10 +149,12 @@ q1 = SQLQuestion(
           "members (WHERE), sort by profit from the highest (ORDER BY ... DESC) and keep five (LIMIT).",
           "数据集市 `customer_mart` 每位会员一行，含 `region_id` 和 `profit`。保留北区会员（`WHERE`），"
           "按利润从高到低排序（`ORDER BY ... DESC`），只保留五行（`LIMIT`）。"),
-        T("`SELECT customer_id, profit FROM customer_mart WHERE region_id = 'north' ORDER BY profit DESC, "
-          "customer_id LIMIT 5`, run with `crm.sql(query, con)`.",
-          "`SELECT customer_id, profit FROM customer_mart WHERE region_id = 'north' ORDER BY profit DESC, "
-          "customer_id LIMIT 5`，用 `crm.sql(query, con)` 运行。"),
+        T("The shape is `SELECT two columns FROM customer_mart WHERE a condition ORDER BY a column DESC LIMIT a "
+          "number`: the chapter's top-list query with a WHERE clause added (text values in single quotes, "
+          "lower case as in the data). Break ties by `customer_id`; run it with `crm.sql(query, con)`.",
+          "查询的形式是 `SELECT 两列 FROM customer_mart WHERE 条件 ORDER BY 某列 DESC LIMIT 行数`：即本章的榜单查询"
+          "加上一个 `WHERE` 子句（文本值用单引号，并与数据一样用小写）。利润相同时按 `customer_id` 排序；用 "
+          "`crm.sql(query, con)` 运行。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _same_rows(a, _q1_wrong(where=""), ordered=True), T(
@@ -195,18 +199,18 @@ q2 = SQLQuestion(
           "谁被联系过、是否响应，在 `campaign_contacts` 表中（`campaign_id`、`customer_id`、`responded` 为 1/0）；"
           "年龄段在 `customers` 表中。按 `customer_id` 连接（`JOIN`）两表，保留 `CMP03`，再按年龄段分组（`GROUP BY`）。"),
         T("`contacted` counts the rows of a group (`COUNT(*)`); `responses` adds up the 1s of `responded` "
-          "(`SUM(k.responded)`).",
-          "`contacted` 统计每组的行数（`COUNT(*)`）；`responses` 把 `responded` 中的 1 相加（`SUM(k.responded)`）。"),
+          "(`SUM(responded)`).",
+          "`contacted` 统计每组的行数（`COUNT(*)`）；`responses` 把 `responded` 中的 1 相加（`SUM(responded)`）。"),
     ],
     mistakes=[
         Mistake(lambda a, e: _same_rows(a, _q2_wrong(where="")), T(
             "These are the contacts of all four campaigns. Keep the wellness launch only: "
-            "`WHERE k.campaign_id = 'CMP03'`.",
-            "这是全部四个营销活动的联系记录。只保留健康品类上市活动：`WHERE k.campaign_id = 'CMP03'`。")),
+            "`WHERE campaign_id = 'CMP03'`.",
+            "这是全部四个营销活动的联系记录。只保留健康品类上市活动：`WHERE campaign_id = 'CMP03'`。")),
         Mistake(lambda a, e: _same_rows(a, _q2_wrong(responses="COUNT(k.responded)")), T(
             "Your `responses` equal `contacted`: COUNT counts every row, 0s included. Add up the 1s with "
-            "`SUM(k.responded)`.",
-            "你的 `responses` 与 `contacted` 相同：`COUNT` 会统计每一行，包括 0。请用 `SUM(k.responded)` 把 1 相加。")),
+            "`SUM(responded)`.",
+            "你的 `responses` 与 `contacted` 相同：`COUNT` 会统计每一行，包括 0。请用 `SUM(responded)` 把 1 相加。")),
         Mistake(lambda a, e: _same_rows(a, _q2_wrong(where="WHERE k.campaign_id = 'CMP02'")), T(
             "That is the Singles' Day campaign (`CMP02`). The direct mailing of the wellness launch is `CMP03`.",
             "这是双十一活动（`CMP02`）。健康品类上市的直邮活动是 `CMP03`。")),
@@ -253,6 +257,10 @@ q3 = Question(
             "Lift divides the confidence by the support of the CONSEQUENT (beer: 5 of 8 baskets), not of the rule "
             "or of diapers.",
             "提升度是置信度除以后项（啤酒：8 个篮中有 5 个）的支持度，而不是规则或尿布的支持度。")),
+        Mistake(lambda a, e: all(np.isclose(_entry(a, k), 100 * e[k], rtol=5e-3) for k in ("support", "confidence")), T(
+            "Support and confidence look like percentages (50 for 0.5). Give them as fractions between 0 and 1; "
+            "lift is a ratio and stays as it is.",
+            "支持度和置信度看起来是百分数（把 0.5 写成了 50）。请把它们写成 0 到 1 之间的小数；提升度是比值，保持不变。")),
         Mistake(lambda a, e: _entry(a, "support") >= 1, T(
             "Support is a share of the baskets (between 0 and 1), not a count: divide the count by 8.",
             "支持度是购物篮的比例（在 0 和 1 之间），不是个数：请把个数除以 8。")),
@@ -430,11 +438,16 @@ q8 = Question(
           "用其供应商编号作答，例如 `'V1'`。"),
     ],
     mistakes=[
+        Mistake(lambda a, e: str(a).strip().upper() == _choice(users=SMALL_FIRM["users"], years=SMALL_FIRM["years"]),
+                T("That product has the best score, but for 20 users over 3 years it costs more than the 220,000 CNY "
+                  "budget: pass `budget=220_000`, and the best product within budget wins.",
+                  "这个产品得分最高，但 20 个用户 3 年的成本超过了 220,000 元的预算：请传入 `budget=220_000`，"
+                  "在预算之内得分最高的产品胜出。")),
         Mistake(lambda a, e: str(a).strip().upper() == _choice(weights=VENDOR_WEIGHTS, **SMALL_FIRM), T(
-            "That is the choice with the lecture's weights (management needs first). The clinic chain weighs "
-            "support 0.5, security 0.3 and management fit 0.2: use its weights.",
-            "这是按课程默认权重（管理需求优先）得出的选择。这家连锁诊所的权重是服务支持 0.5、安全性 0.3、"
-            "满足管理需求 0.2：请使用它的权重。")),
+            "That is the choice with the lecture's weights (management needs first), the chapter's product. The "
+            "clinic chain weighs security 0.5, support 0.3 and management fit 0.2: use its weights.",
+            "这是按课程默认权重（管理需求优先）得出的选择，即本章选中的产品。这家连锁诊所的权重是安全性 0.5、"
+            "服务支持 0.3、满足管理需求 0.2：请使用它的权重。")),
         Mistake(lambda a, e: str(a).strip().upper() == _choice(budget=SMALL_FIRM["budget"]), T(
             "You costed 50 users (the chapter's firm). The clinic chain has 20 users: the licences cost less, and "
             "a better product fits the budget.",
@@ -535,6 +548,9 @@ WRONG_ANSWERS = {
         ({**ns["answer"], "confidence": _measures("beer", "diapers")["confidence"]}, "beer -> diapers"),
         ({**ns["answer"], "lift": ns["answer"]["confidence"] / ns["answer"]["support"]}, "CONSEQUENT"),
         ({**ns["answer"], "support": 4}, "not a count"),
+        ({"support": 50, "confidence": 66.7, "lift": 1.067}, "percentages"),
+        ({"support": "4/8", "confidence": "4/6", "lift": "16/15"}, "not text"),
+        ({**ns["answer"], "lift": 1.1}, "2 significant figures"),
     ],
     "q4": lambda ns: [
         (100 * ns["answer"], "percentage"),
@@ -560,9 +576,10 @@ WRONG_ANSWERS = {
          "number of outlets only"),
     ],
     "q8": lambda ns: [
+        (_choice(users=SMALL_FIRM["users"], years=SMALL_FIRM["years"]), "more than the 220,000"),
         (_choice(weights=VENDOR_WEIGHTS, **SMALL_FIRM), "lecture's weights"),
         (_choice(budget=SMALL_FIRM["budget"]), "50 users"),
-        ("V7", "budget is a limit"),
+        ("V1", "budget is a limit"),
         ("V9", "codes"),
     ],
     "q9": lambda ns: [("a", "Confidence alone misleads"), ("c", "practically 1"), ("d", "third measure")],

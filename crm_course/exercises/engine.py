@@ -23,7 +23,9 @@ tolerance_reason=None, kind=None, order_matters=False, choices=None)``
     not: itemsets as frozensets), dict (same keys; values by these same rules), Series (by index
     label, any row order), DataFrame (by index label and column). ``kind="rows"``: the expected
     value is a query result; the student's frame is compared by its rows (same column names, index
-    ignored) in any order, unless ``order_matters=True`` (a question that asks for ORDER BY).
+    ignored) in any order, unless ``order_matters=True`` (a question that asks for ORDER BY); a
+    query that returns no rows is reminded that text values are case-sensitive, and a key column
+    moved into the index is told ``.reset_index()``. A Series where a dict is asked: ``.to_dict()``.
 ``Choice(name, *, options, answer, coaching, hints, chapter=None)``
     Multiple choice. ``options = {"a": T(...), "b": T(...), ...}``; ``answer`` the right key;
     ``coaching = {key: T(...)}`` for EVERY wrong key (a ValueError otherwise). The student passes a
@@ -38,7 +40,8 @@ Tolerance policy (``POLICY``)
     that asks for a number says "give at least 3 significant figures", and whatever the chapter
     prints for a value (4 significant figures, or 2 decimals for amounts) passes. Mistake
     detectors (``same_as`` and the others) match a slip's value within 0.5% relative. ``exact=True`` (counts): only the exact whole number passes.
-    Series, frames, dict values and rows pass within 1e-3 relative; ``abs_tol=0.005`` (money) also
+    A number inside a dict passes by the same rule (3 significant figures; a whole number exactly);
+    series, frames, lists and rows pass within 1e-3 relative; ``abs_tol=0.005`` (money) also
     lets amounts given to the cent pass (``.round(2)``). A question may tighten the policy with
     ``rel_tol=`` and MUST then give ``tolerance_reason=T(...)`` (the rules test refuses a question
     without one), which the feedback shows when an answer passes the policy but not the question.
@@ -47,12 +50,14 @@ Tolerance policy (``POLICY``)
     not 0 or 1; never for an exact count. It names the figures kept and asks for 3.
 
 Answers of a near kind
-    ``...`` (the untouched placeholder) is "not attempted"; ``None`` is incorrect with its own
+    ``...`` (the untouched placeholder) and ``check()`` with no argument are "not attempted"; ``None`` is incorrect with its own
     message (a method that returns nothing: ``inplace=True``, ``print(...)``). A one-value Series,
     Index, array or list where a number is asked is not accepted: the feedback tells the student to
     take the value out with ``.iloc[0]`` or ``float(...)`` and says whether that value is right
     (a number is a number; unwrapping it is part of the answer). A set question also accepts an
-    Index or a 1-d array of labels. Table feedback names the columns that differ, the extra and
+    Index or a 1-d array of labels; its feedback names wrong items but never the size of the
+    expected set. Numbers typed as text inside a dict or set (``"4/8"``, ``'1'``) are told to be
+    numbers. A dict value rounded too far is named with the figures to keep. Table feedback names the columns that differ, the extra and
     missing columns (and the ones to keep), a reset index (``.set_index('customer_id')``), and
     advises ``.dt.days`` only for a time-span column. Lists inside sentences are joined with
     ``, `` (zh ``、``); no clause is shown for an empty list.
@@ -482,9 +487,14 @@ def _rows_difference(answer: Any, expected: pd.DataFrame, rel_tol: float, order_
     names = {str(c).lower(): c for c in answer.columns}
     wanted = [str(c).lower() for c in expected.columns]
     if sorted(names) != sorted(wanted):
-        return _columns_message([str(c).lower() for c in answer.columns], wanted)
+        message = _columns_message([str(c).lower() for c in answer.columns], wanted)
+        indexed = [str(n).lower() for n in answer.index.names if n is not None]
+        if any(n in wanted and n not in names for n in indexed):
+            message += text("ex.rows_index_set")
+        return message
     if len(answer) != len(expected):
-        return text("ex.rows_count", given=f"{len(answer):,}", expected=f"{len(expected):,}")
+        empty = text("ex.rows_none") if len(answer) == 0 else ""
+        return text("ex.rows_count", given=f"{len(answer):,}", expected=f"{len(expected):,}") + empty
     mine = answer[[names[w] for w in wanted]].reset_index(drop=True)
     mine.columns = expected.columns
     right = expected.reset_index(drop=True)
@@ -576,6 +586,7 @@ class Question(_Asked):
         self.name, self.hints, self.mistakes, self.chapter = name, list(hints), list(mistakes), chapter
         self.exact, self.kind, self.order_matters, self.tolerance_reason = exact, kind, order_matters, tolerance_reason
         self.choices = [_normalise_text(c) for c in choices] if choices is not None else None
+        self._choices_shown = list(choices) if choices is not None else None  # as the data spell them
         self.rel_tol, self.abs_tol = rel_tol, abs_tol
         cache: list[Any] = []
 
@@ -600,9 +611,9 @@ class Question(_Asked):
         single = self._expected_kind(self._value()) in ("number", "count")
         return self.rel_tol < POLICY["rel_tol" if single else "table_rel_tol"]
 
-    def check(self, answer: Any) -> Feedback:
-        """Check an answer: not attempted (``...``), ``None`` (told what returns nothing), incorrect
-        with coaching, or correct."""
+    def check(self, answer: Any = ...) -> Feedback:
+        """Check an answer: not attempted (``...``, or no argument), ``None`` (told what returns
+        nothing), incorrect with coaching, or correct."""
         if answer is ...:
             return _feedback("not_attempted", text("ex.not_attempted", name=self.name))
         if answer is None:
@@ -657,7 +668,7 @@ class Question(_Asked):
         if kind == "text":
             mine = _normalise_text(answer)
             if self.choices is not None and mine not in self.choices:
-                return text("ex.not_a_choice", choices=_codes(self.choices))
+                return text("ex.not_a_choice", choices=_codes(self._choices_shown))
             return None if mine == _normalise_text(expected) else ""
         if kind == "list":
             if len(answer) != len(expected):
@@ -672,11 +683,16 @@ class Question(_Asked):
             if mine == right:
                 return None
             extra, missing = mine - right, right - mine
+            if any(isinstance(v, str) and _as_number(v) is not None for v in extra) and any(
+                    _is_number(v) for v in right):
+                return text("ex.text_for_numbers", example=f"`{sorted(extra, key=repr)[0]!r}`")
             example = _short_repr(sorted(extra, key=repr)[0]) if extra else None
+            # The size of the expected set is never revealed: missing items are said to exist, not counted.
             parts = ([text("ex.set_extra", extra=f"{len(extra):,}",
                            example=text("ex.for_example", example=f"`{example}`") if example else "")] if extra else []
-                     ) + ([text("ex.set_missing", missing=f"{len(missing):,}")] if missing else [])
-            return text("ex.set_differs", parts=text("ex.clause_sep").join(parts))
+                     ) + ([text("ex.set_missing")] if missing else [])
+            joined = text("ex.clause_sep").join(parts)
+            return text("ex.set_differs", parts=joined[:1].upper() + joined[1:])
         if kind == "dict":
             missing = [k for k in expected if k not in answer]
             extra = [k for k in answer if k not in expected]
@@ -684,14 +700,25 @@ class Question(_Asked):
                 parts = ([text("ex.dict_extra", extra=_codes(extra[:3]))] if extra else []) + (
                     [text("ex.dict_missing", missing=_codes(missing[:3]))] if missing else [])
                 return text("ex.dict_keys", parts=text("ex.clause_sep").join(parts))
-            rel_tol = self._tolerance(True)
-            wrong = [k for k in expected if not _same_value(answer[k], expected[k], rel_tol)]
-            return text("ex.dict_values", count=f"{len(wrong):,}", entry=f"`{_plain(wrong[0])!r}`") if wrong else None
+            wrong = [k for k in expected if not self._same_entry(answer[k], expected[k])]
+            if not wrong:
+                return None
+            return _entries_message(wrong, [answer[k] for k in wrong], [expected[k] for k in wrong])
         if kind == "rows":
             return _rows_difference(answer, expected, self._tolerance(True), self.order_matters)
         if kind in ("series", "frame"):
             return _labelled_difference(answer, expected, self._tolerance(True), self.abs_tol or 1e-12)
         return None if answer == expected else ""
+
+    def _same_entry(self, answer: Any, expected: Any) -> bool:
+        """One value of a dict: a number to 3 significant figures like a single number (or within a
+        tightened ``rel_tol``); a whole number (a count) exactly; else as inside a list."""
+        if _kind(expected) == "number" and _kind(answer) == "number" and isinstance(_plain(expected), int):
+            return _numbers_match(answer, expected, 0.0, exact=True)
+        if _kind(expected) == "number" and _kind(answer) == "number" and not self.tightened:
+            return _numbers_match(answer, expected, 0.0, figures=POLICY["significant_figures"]) or (
+                self.abs_tol is not None and abs(float(answer) - float(expected)) <= self.abs_tol)
+        return _same_value(answer, expected, self._tolerance(True))
 
     def _coaching(self, answer: Any, expected: Any, difference: str) -> str:
         same_kind = self._same_kind(answer, expected)
@@ -712,6 +739,38 @@ class Question(_Asked):
             if figures is not None:
                 return text("ex.rounded_more")
         return difference or text("ex.differs")
+
+
+def _as_number(value: str) -> float | None:
+    """A number typed as text (``"0.5"``, ``"4/8"``, ``"50%"``), or None."""
+    cleaned = value.strip().replace(",", "")
+    try:
+        if cleaned.endswith("%"):
+            return float(cleaned[:-1]) / 100
+        if cleaned.count("/") == 1:
+            top, bottom = cleaned.split("/")
+            return float(top) / float(bottom)
+        return float(cleaned)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _entries_message(keys: list, given: list, wanted: list) -> str:
+    """Why a dict's values differ: numbers typed as text, a value rounded too far, or how many differ."""
+    entry = f"`{_plain(keys[0])!r}`"
+    texts = [k for k, a, e in zip(keys, given, wanted) if isinstance(a, str) and _kind(e) == "number"
+             and _as_number(a) is not None]
+    if texts:
+        return text("ex.dict_text_values", count=f"{len(texts):,}", entry=f"`{_plain(texts[0])!r}`")
+    for key, a, e in zip(keys, given, wanted):
+        figures = _rounded(a, e) if _kind(a) == "number" and _kind(e) == "number" else None
+        if figures is not None and figures < POLICY["significant_figures"]:
+            return text("ex.dict_rounded", entry=f"`{_plain(key)!r}`", figures=figures,
+                        wanted=POLICY["significant_figures"])
+        if figures is not None or (_kind(a) == "number" and _kind(e) == "number" and not isinstance(_plain(e), int)
+                                   and math.isclose(float(a), float(e), rel_tol=0.01)):
+            return text("ex.dict_rounded_more", entry=f"`{_plain(key)!r}`")
+    return text("ex.dict_values", count=f"{len(keys):,}", entry=entry)
 
 
 def _single_value(answer: Any) -> Any:
@@ -752,6 +811,8 @@ def _near_kind(answer: Any, kind: str, question: "Question | None" = None, expec
         return text("ex.frame_for_series", column=f"`{answer.columns[0]}`")
     if kind == "frame" and isinstance(answer, pd.Series):
         return text("ex.series_for_frame")
+    if kind == "dict" and isinstance(answer, pd.Series):
+        return text("ex.series_for_dict")
     if not isinstance(answer, str):
         return None
     if kind == "bool" and answer.strip().lower() in ("true", "false"):
@@ -820,8 +881,8 @@ class Choice(_Asked):
     def _repr_html_(self) -> str:
         return Message(repr(self))._repr_html_()
 
-    def check(self, answer: Any) -> Feedback:
-        """Check the key the student chose."""
+    def check(self, answer: Any = ...) -> Feedback:
+        """Check the key the student chose (no argument: not attempted)."""
         if answer is ...:
             return _feedback("not_attempted", text("ex.not_attempted", name=self.name))
         if answer is None:
@@ -865,16 +926,23 @@ def same_as(wrong: Callable[[], Any], says: dict[str, str]) -> Mistake:
     return Mistake(lambda a, e: _matches(a, wrong()), says)
 
 
+def _scaled(answer: Any, target: float) -> bool:
+    """``answer`` is ``target`` under the policy for slips, or correct to 3 significant figures
+    (a percentage rounded as the question asks for the fraction: 19.7 for 0.1967)."""
+    return _matches(answer, target) or (_kind(answer) == "number" and _numbers_match(
+        answer, target, 0.0, figures=POLICY["significant_figures"]))
+
+
 def percent_for_fraction(says: dict[str, str] | None = None) -> Mistake:
-    """A percentage given where a fraction is asked: 75 for 0.75."""
-    return Mistake(lambda a, e: e != 0 and _matches(a, 100 * float(e)), says or T(
+    """A percentage given where a fraction is asked: 75 for 0.75 (also rounded to 3 figures)."""
+    return Mistake(lambda a, e: e != 0 and _scaled(a, 100 * float(e)), says or T(
         "That looks like a percentage (75 for 0.75). The question asks for a fraction between 0 and 1: divide by 100.",
         "这看起来是百分数（把 0.75 写成了 75）。题目要求 0 到 1 之间的小数：请除以 100。"))
 
 
 def fraction_for_percent(says: dict[str, str] | None = None) -> Mistake:
-    """A fraction given where a percentage is asked: 0.75 for 75."""
-    return Mistake(lambda a, e: e != 0 and _matches(a, float(e) / 100), says or T(
+    """A fraction given where a percentage is asked: 0.75 for 75 (also rounded to 3 figures)."""
+    return Mistake(lambda a, e: e != 0 and _scaled(a, float(e) / 100), says or T(
         "That looks like a fraction (0.75 for 75%). The question asks for a percentage: multiply by 100.",
         "这看起来是小数（把 75% 写成了 0.75）。题目要求百分数：请乘以 100。"))
 

@@ -140,7 +140,30 @@ STRINGS = {
         "zh": "{parts}。",
     },
     "ex.set_extra": {"en": "{extra} of your items should not be there{example}", "zh": "你的答案中有 {extra} 项不应出现{example}"},
-    "ex.set_missing": {"en": "{missing} item(s) are missing", "zh": "缺少 {missing} 项"},
+    "ex.set_missing": {"en": "some items are missing", "zh": "还缺少一些项"},
+    "ex.text_for_numbers": {
+        "en": "Your items are text, e.g. {example}, but the answer's items are numbers: give numbers, without "
+        "quotes (`1`, not `'1'`; `int(...)` or `.astype(int)` converts them).",
+        "zh": "你的各项是文本，例如 {example}，但答案的各项是数字：请给出不带引号的数字（写 `1`，而不是 `'1'`；"
+        "可用 `int(...)` 或 `.astype(int)` 转换）。",
+    },
+    "ex.dict_text_values": {
+        "en": "The keys are right, but {count} value(s) are text, e.g. for {entry}: give numbers, not text "
+        "(`0.5`, not `'4/8'` or `'0.5'`; compute the value in Python).",
+        "zh": "键都对，但有 {count} 个值是文本，例如键 {entry}：请给出数字而不是文本（写 `0.5`，而不是 `'4/8'` 或 "
+        "`'0.5'`；在 `Python` 中算出这个值）。",
+    },
+    "ex.dict_rounded": {
+        "en": "The value for {entry} is the right one rounded to {figures} significant figures: give at least "
+        "{wanted} significant figures please (or do not round at all).",
+        "zh": "键 {entry} 的值是正确值四舍五入到 {figures} 位有效数字的结果：请至少给出 {wanted} 位有效数字"
+        "（或者干脆不要四舍五入）。",
+    },
+    "ex.dict_rounded_more": {
+        "en": "The value for {entry} is close, but not right to the precision asked: round less (or do not round "
+        "at all).",
+        "zh": "键 {entry} 的值很接近，但没有达到题目要求的精度：请少舍入一些（或者干脆不要四舍五入）。",
+    },
     "ex.clause_sep": {"en": "; ", "zh": "；"},
     "ex.dict_keys": {
         "en": "Your dictionary's keys differ: {parts}.",
@@ -219,6 +242,19 @@ STRINGS = {
     "ex.rows_count": {
         "en": "Your query returns {given} rows, but the right one returns {expected}.",
         "zh": "你的查询返回 {given} 行，但正确的查询返回 {expected} 行。",
+    },
+    "ex.rows_none": {
+        "en": " No row matches: text values are case-sensitive in SQL (`'north'` is not `'North'`); write them as "
+        "the data do.",
+        "zh": "没有任何行符合条件：`SQL` 中的文本值区分大小写（`'north'` 不等于 `'North'`）；请按数据中的写法书写。",
+    },
+    "ex.rows_index_set": {
+        "en": " A column you need is in your index: bring it back as a column with `.reset_index()`.",
+        "zh": "你需要的某一列在索引中：请用 `.reset_index()` 把它恢复为一列。",
+    },
+    "ex.series_for_dict": {
+        "en": "That is a column (Series); the question asks for a dictionary: convert it with `.to_dict()`.",
+        "zh": "这是一列（`Series`）；题目要的是字典：请用 `.to_dict()` 转换。",
     },
     "ex.rows_order": {
         "en": "The right rows, in another order: the question asks for a sorted result (`ORDER BY`).",

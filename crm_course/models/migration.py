@@ -31,6 +31,7 @@ from .._validation import examples, require_columns, require_dates, require_numb
 from .btyd import BGNBD, btyd_summary, fit_bgnbd
 from .lifecycle import LAPSED_AFTER, lifecycle_stages
 from .segmentation import abc_classes
+from .value import _refuse_percentage
 
 __all__ = [
     "MigrationModel", "migration_model", "purchase_probabilities", "winback_priority", "winback_budget",
@@ -90,6 +91,7 @@ def migration_model(
     k = len(p)
     margin = require_number(margin, "margin")
     discount = require_number(discount, "discount", low=0)
+    _refuse_percentage(discount, "discount")
     try:
         costs = np.asarray(cost, dtype=float)
     except (TypeError, ValueError):

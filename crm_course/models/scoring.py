@@ -98,8 +98,12 @@ BURNETT_GRID: dict[str, dict[str, str]] = {
 _SUM_TOLERANCE = 1e-9
 
 
-def _check_weights(weights, normalize: bool) -> pd.Series:
-    """The weights as a new float Series (index = indicator) summing to 1."""
+def _check_weights(weights, normalize: bool, *, offers_normalize: bool = False) -> pd.Series:
+    """The weights as a new float Series (index = indicator) summing to 1.
+
+    ``offers_normalize``: the calling function has a ``normalize=`` option, so the message for
+    weights that do not sum to 1 may suggest it; otherwise it says to divide them by their sum.
+    """
     if isinstance(weights, (pd.Series, Mapping)):
         items = list(weights.items())
     else:
@@ -128,9 +132,11 @@ def _check_weights(weights, normalize: bool) -> pd.Series:
     if total == 0:
         raise ValueError("All `weights` are 0, so no indicator counts. Give at least one a positive weight.")
     if abs(total - 1) > _SUM_TOLERANCE and not normalize:
+        rescale = (f"or pass normalize=True to rescale them proportionally (each divided by {total:.10g})"
+                   if offers_normalize else
+                   f"e.g. divide each by their sum: {{k: v / {total:.10g} for k, v in weights.items()}}")
         raise ValueError(
-            f"`weights` must sum to 1, but they sum to {total:.10g}. Change them so they add up to 1, "
-            f"or pass normalize=True to rescale them proportionally (each divided by {total:.10g})."
+            f"`weights` must sum to 1, but they sum to {total:.10g}. Change them so they add up to 1, {rescale}."
         )
     return values / total
 
@@ -254,7 +260,7 @@ def weighted_score(scores: pd.DataFrame, weights, *, normalize: bool = False) ->
 
 
 def _weighted_score(scores, weights, *, normalize: bool, data_name: str) -> pd.Series:
-    w = _check_weights(weights, normalize)
+    w = _check_weights(weights, normalize, offers_normalize=True)
     values = _check_scores(scores, w.index, data_name).to_numpy()
     # A weighted mean lies between the entity's lowest and highest score; clipping to them only
     # removes floating-point rounding (all 3s give exactly 3, never 2.9999999999999996).
@@ -294,7 +300,7 @@ def weight_sensitivity(
     K01 scores 0.6 x 5 + 0.4 x 1 = 3.4 (medium); with volume's weight at 0.6667 it
     scores 11/3 and is high.
     """
-    w = _check_weights(weights, normalize)
+    w = _check_weights(weights, normalize, offers_normalize=True)
     table = _check_scores(scores, w.index, "scores")
     cuts = _check_cuts(cuts)
     s = table.to_numpy()
@@ -349,7 +355,7 @@ def burnett_scores(
     }
     result = {}
     for dimension, dimension_weights in weights.items():
-        w = _check_weights(dimension_weights, normalize)
+        w = _check_weights(dimension_weights, normalize, offers_normalize=True)
         unscored = [i for i in w.index if i not in indicators.columns]
         if unscored:
             raise ValueError(
@@ -489,7 +495,8 @@ def burnett_analysis(
     matrix.attrs = {
         **matrix.attrs,
         "size": size,
-        "weights": {dimension: {str(k): float(v) for k, v in _check_weights(w, normalize).items()}
+        "weights": {dimension: {str(k): float(v)
+                                for k, v in _check_weights(w, normalize, offers_normalize=True).items()}
                     for dimension, w in weights.items()},
     }
     return matrix
