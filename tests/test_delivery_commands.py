@@ -86,3 +86,12 @@ def test_opening_the_course_while_solutions_are_held_back_is_student_mode(monkey
     opened.clear()
     assert cli.main(["--lang", "zh"]) == 0 and cli.main(["student", "--no-browser"]) == 0
     assert opened == [([], "zh", False), (["--no-browser"], None, True)]
+
+
+def test_the_app_prints_its_address_and_opens_no_browser(monkeypatch, capsys):
+    served = []
+    monkeypatch.setattr(app, "serve", lambda command, **popen: served.append(command) or 0)
+    assert app.main("00", port=8877) == 0
+    out = capsys.readouterr().out
+    assert "at http://127.0.0.1:8877 " in out and "none is opened" in out
+    assert "--no-browser" in served[0] and "--port=8877" in served[0]
