@@ -148,7 +148,8 @@ def servqual_gap_bars(summary: pd.DataFrame, *, value: str = "gap", ax=None):
 
 def _fitted_tick_labels(ax, names: list[str], *, size: float = 10, smallest: float = 8) -> None:
     """Name the bars one word a line, shrunk (not below ``smallest`` pt) until neighbours do not touch;
-    where even that is too wide (long English words on a narrow figure) the names slant instead."""
+    where even that is too wide (long English words on a narrow figure) the names slant instead, one
+    line each at full size (slanted, a name needs only about twice its line height of room)."""
     positions = np.arange(len(names))
     ax.set_xticks(positions, labels=[name.replace(" ", "\n") for name in names], fontsize=size)
     ax.figure.draw_without_rendering()
@@ -160,7 +161,7 @@ def _fitted_tick_labels(ax, names: list[str], *, size: float = 10, smallest: flo
     if fitted >= smallest:
         ax.tick_params(axis="x", labelsize=fitted)
     else:
-        ax.set_xticks(positions, labels=names, fontsize=smallest, rotation=30, ha="right", rotation_mode="anchor")
+        ax.set_xticks(positions, labels=names, fontsize=size, rotation=30, ha="right", rotation_mode="anchor")
 
 
 def satisfaction_trap_chart(trap: pd.DataFrame, *, ax=None):
