@@ -121,7 +121,7 @@ def run_notebooks(paths: list[str], timeout: int, save: bool = False) -> int:
     sockets.cleanup()
     print()
     print(format_table(rows, ("notebook", "time", "status")))
-    print(f"\n{len(rows)} notebooks, {failures} with errors.")
+    print(f"\n{len(rows)} notebook{'' if len(rows) == 1 else 's'}, {failures} with errors.")
     return 1 if failures else 0
 
 

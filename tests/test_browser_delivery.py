@@ -123,17 +123,83 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def deck(tmp_path_factory):
+def _served_deck(tmp_path_factory, chapter: str):
     from crm_course.delivery.slides import build_slides
 
-    folder = tmp_path_factory.mktemp("deck")
-    path = build_slides("03", folder)
+    folder = tmp_path_factory.mktemp(f"deck{chapter}")
+    path = build_slides(chapter, folder)
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{path.name}"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory):
+    yield from _served_deck(tmp_path_factory, "03")
+
+
+@pytest.fixture(scope="module")
+def deck04(tmp_path_factory):
+    yield from _served_deck(tmp_path_factory, "04")
+
+
+# Per slide: its height and room, the zoom it was shrunk to, whether it is marked as scrolling (a
+# scroll bar and an arrow), where its last part ends once scrolled to the bottom, and any code line
+# or widget label wider than its box (cut off on the right).
+_SLIDE_FIT = """() => {
+    const s = Reveal.getCurrentSlide();
+    s.scrollTop = s.scrollHeight;
+    const parts = [...s.children].filter(e => e.tagName !== 'ASIDE' && e.getBoundingClientRect().height > 0);
+    const last = parts.length ? parts[parts.length - 1].getBoundingClientRect().bottom : 0;
+    const cut = [...s.querySelectorAll('.jp-InputArea-editor pre, .widget-label, .widget-readout, select, button')]
+        .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1)
+        .map(e => (e.textContent || e.value || '').trim().slice(0, 40));
+    const result = {height: s.scrollHeight, room: s.clientHeight, scale: Number(s.dataset.crmScale || 1),
+                    scrolls: s.classList.contains('crm-scrolls') && getComputedStyle(s).overflowY === 'auto',
+                    last: last, bottom: s.getBoundingClientRect().bottom, cut: cut};
+    s.scrollTop = 0;
+    return result;
+}"""
+
+
+@pytest.mark.parametrize("which", ["deck", "deck04"])
+def test_every_slide_fits_the_screen_or_scrolls_visibly_and_no_line_is_cut(browser, which, request):
+    tab = Offline(browser, viewport=(1280, 800))
+    page = tab.page
+    page.goto(request.getfixturevalue(which))
+    page.wait_for_function("() => window.Reveal && window.Reveal.isReady()", timeout=30_000)
+    page.wait_for_function("() => document.querySelectorAll('.widget-image').length > 0", timeout=30_000)
+    slides = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
+    problems, shrunk, scrolled = [], 0, 0
+    for index in slides:
+        page.evaluate("([h, v]) => Reveal.slide(h, v, 999)", [index["h"], index.get("v") or 0])
+        page.wait_for_timeout(150)  # the fit runs on the next animation frame
+        fit = page.evaluate(_SLIDE_FIT)
+        where = f"slide {index['h']}/{index.get('v') or 0}"
+        assert fit["room"] > 700, f"{where}: the slide is {fit['room']} px high"
+        if fit["height"] > fit["room"] + 1 and not fit["scrolls"]:
+            problems.append(f"{where}: {fit['height']} px of content in {fit['room']} px and no scrolling")
+        if fit["last"] > fit["bottom"] + 1:
+            problems.append(f"{where}: its end stays {fit['last'] - fit['bottom']:.0f} px below the screen")
+        if fit["cut"]:
+            problems.append(f"{where}: cut on the right: {fit['cut'][:3]}")
+        assert fit["scale"] >= 0.7, f"{where}: shrunk to {fit['scale']}, too small to read"
+        shrunk += fit["scale"] < 1
+        scrolled += fit["scrolls"]
+    assert not problems, problems
+    assert shrunk > 0  # the 03 and 04 decks each have slides taller than the screen: the fit did act
+    # The widgets' icon fonts (Font Awesome in the buttons) load from the deck's folder.
+    fonts = page.evaluate("""async () => {
+        const faces = [...await document.fonts.load('16px FontAwesome'),
+                       ...await document.fonts.load('900 16px "Font Awesome 5 Free"')];
+        return faces.filter(f => f.status === 'loaded').map(f => f.family); }""")
+    assert fonts, "no Font Awesome face loaded"
+    tab.assert_no_network()
+    assert not tab.errors, tab.errors[:3]
+    print(f"\n{which}: {len(slides)} slides, {shrunk} shrunk to fit, {scrolled} scroll")
+    page.close()
 
 
 def test_the_slides_page_through_offline_with_widgets_and_formulas(browser, deck):

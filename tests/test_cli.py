@@ -150,7 +150,7 @@ def test_run_prints_no_kernel_transport_warning(tmp_path):
     nbformat.write(notebook, path)
     result = subprocess.run([sys.executable, "-m", "crm_course.cli", "run", str(path)], capture_output=True, text=True,
                             env=_isolated_jupyter(tmp_path), timeout=300)
-    assert result.returncode == 0 and "1 notebooks, 0 with errors." in result.stdout
+    assert result.returncode == 0 and "1 notebook, 0 with errors." in result.stdout
     assert result.stderr == "", result.stderr
 
 

@@ -100,7 +100,7 @@ def _replay(tmp_path: Path, *, reuse_environment: bool) -> None:
     run = subprocess.run([venv / "bin" / "crm-course", "run", START_PAGE], cwd=repository, env=env,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    assert "1 notebooks, 0 with errors." in run.stdout
+    assert "1 notebook, 0 with errors." in run.stdout
 
 
 def test_replay_repo2docker_in_a_fresh_venv_and_execute_the_start_page(tmp_path):

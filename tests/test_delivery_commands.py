@@ -101,3 +101,12 @@ def test_lang_reaches_every_subcommand(monkeypatch):
         assert seen == [("slides", "zh")] and crm.get_language() == "zh"
     finally:
         crm.set_language("en")
+
+
+def test_the_app_prints_its_address_and_opens_no_browser(monkeypatch, capsys):
+    served = []
+    monkeypatch.setattr(app, "serve", lambda command, **popen: served.append(command) or 0)
+    assert app.main("00", port=8877) == 0
+    out = capsys.readouterr().out
+    assert "at http://127.0.0.1:8877 " in out and "none is opened" in out
+    assert "--no-browser" in served[0] and "--port=8877" in served[0]

@@ -139,6 +139,20 @@ def test_the_exercise_notebooks_name_cell_names_the_student_once_filled_in(fille
     assert grade.submission_name(Path("00_start_here_zoe.ipynb"), handed_out, "00_start_here") == name
 
 
+@pytest.mark.parametrize("source, name", [
+    ("**Name**: Li Wei\n\n**姓名**：李伟", "Li Wei"),        # both lines filled: the first
+    ("**Name**:\n\n**姓名**：张三", "张三"),                  # Name emptied: never the next line
+    ("**Name**: \n**姓名**：张三", "张三"),
+    ("**Name**: your name here\n\n**姓名**：", "zoe"),        # neither: the file name
+    ("**Name**:\n\n**姓名**：", "zoe"),
+    ("**Name:** **Carol Chen**", "Carol Chen"),              # markdown around the name dropped
+    ("Name = `Wang Fang`", "Wang Fang")])
+def test_the_name_comes_from_its_own_line_only(source, name):
+    notebook = _notebook("exercises")
+    notebook.cells[0].source = source
+    assert grade.submission_name(Path("00_start_here_zoe.ipynb"), notebook, "00_start_here") == name
+
+
 @pytest.mark.parametrize("file, note", [("00_start_here_heidi.ipynb", "malformed notebook"),
                                         ("ivan.pdf", "not a notebook"), ("judy.ipynb", "empty file"),
                                         ("00_start_here_ken.txt", "renamed")])
@@ -162,6 +176,23 @@ def test_the_report_files_and_the_summary(graded, tmp_path):
     assert (summary[list(grade.OUTCOMES)].sum(axis=1) == 12).all()
     assert summary.loc["q1", "correct"] == (grades["q1"] == "correct").sum()
     assert written[2].read_bytes()[:4] == b"\x89PNG"
+    # A byte-order mark, so that Excel on Chinese Windows reads 王小明 as UTF-8.
+    assert written[0].read_bytes()[:3] == b"\xef\xbb\xbf" and written[1].read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert "王小明" in pd.read_csv(written[0], encoding="utf-8-sig")["student"].tolist()
+
+
+def test_the_summary_chart_counts_whole_students(graded):
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    grades, _ = graded
+    ax = grade.plot_summary(grade.summarise(grades.reset_index().head(2)))  # a class of two: 0.5 ticks by default
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    plt.close(ax.figure)
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks), ticks
 
 
 def test_the_judge_refuses_every_code_path_of_a_pickle():

@@ -99,3 +99,30 @@ def test_views_do_not_change_their_input():
     before = SUMMARY.copy()
     draw_checked(lambda ax: servqual_gap_bars(SUMMARY, ax=ax), "en")
     pd.testing.assert_frame_equal(SUMMARY, before)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("size", [(6.4, 4.8), (5, 3.75), (9, 5)])
+def test_trap_chart_level_names_never_overlap(language, size):
+    import matplotlib.pyplot as plt
+
+    from crm_course.views import _style
+
+    if language == "zh" and _style.cjk_font() is None:
+        pytest.skip("no CJK font installed")
+    crm.set_language(language)
+    trap = crm.satisfaction_trap(pd.DataFrame({"satisfaction": [1, 2, 3, 4, 5, 6, 7], "defected": [1] * 7}))
+    fig, ax = plt.subplots(figsize=size)
+    try:
+        satisfaction_trap_chart(trap, ax=ax)
+        fig.draw_without_rendering()
+        labels = ax.get_xticklabels()
+        assert [t.get_text().split()[0] for t in labels] == [str(level) for level in range(1, 8)]
+        assert all(t.get_fontsize() >= 8 for t in labels)
+        if labels[0].get_rotation() == 0:  # upright: one word a line, side by side with room between
+            boxes = [t.get_window_extent() for t in labels]
+            assert all(b.x0 > a.x1 for a, b in zip(boxes, boxes[1:])), [(a.x1, b.x0) for a, b in zip(boxes, boxes[1:])]
+        else:  # slanted: each name ends under its own bar
+            assert all(t.get_ha() == "right" and t.get_rotation() == 30 for t in labels)
+    finally:
+        plt.close(fig)

@@ -94,7 +94,8 @@ def main(chapter: str, *, port: int = 8866, extra: list[str] = ()) -> int:
     with tempfile.TemporaryDirectory(prefix="crm-course-app-") as folder:
         dashboard = Path(folder) / f"{path.stem}_app.ipynb"
         nbformat.write(dashboard_notebook(path), dashboard)
-        print(f"Serving the widgets of {path.stem} at http://127.0.0.1:{port} (Ctrl+C stops)", flush=True)
+        print(f"Serving the widgets of {path.stem} at http://127.0.0.1:{port} : open that address in a browser "
+              "(none is opened for you). Ctrl+C stops.", flush=True)
         started = time.perf_counter()
         try:
             return serve(voila_command(dashboard, port, extra), cwd=path.parent, env=voila_environment())

@@ -41,8 +41,10 @@ __all__ = ["OUTCOMES", "grade_submissions", "grade_one", "submission_name", "que
 
 OUTCOMES = ("correct", "incorrect", "not_attempted", "error")
 _MIME = "application/x-crm-course-answer+json"
-_NAME_LINE = re.compile(r"^\s*(?:#\s*)?(?:\*\*)?(?:student(?:\s+name)?|name|姓名|学生)(?:\*\*)?\s*[:=：]\s*"
-                        r"[\"']?([^\"'\n]*?)[\"']?\s*$", re.I | re.M)
+# One line only ([ \t], never \s, after the label): an empty "Name:" must not take the next line.
+_NAME_LINE = re.compile(r"^[ \t]*(?:#[ \t]*)?(?:\*\*)?(?:student(?:[ \t]+name)?|name|姓名|学生)(?:\*\*)?[ \t]*[:=：]"
+                        r"(?:\*\*)?[ \t]*[\"']?([^\"'\n]*?)[\"']?[ \t]*$", re.I | re.M)
+_MARKDOWN_AROUND = "*_` \t"
 _PLACEHOLDERS = {"", "...", "your name", "your name here", "name", "姓名"}
 
 
@@ -66,8 +68,9 @@ def submission_name(path: Path, notebook, chapter_stem: str | None = None) -> st
     without the chapter's notebook name (``chapter_stem``, e.g. ``00_start_here``) or number."""
     for cell in (notebook.cells[:4] if notebook is not None else []):
         for found in _NAME_LINE.findall(cell.source):
-            if found.strip().lower() not in _PLACEHOLDERS:
-                return found.strip()
+            found = found.strip(_MARKDOWN_AROUND)
+            if found.lower() not in _PLACEHOLDERS:
+                return found
     stem = Path(path).stem
     if chapter_stem and stem.lower().startswith(chapter_stem.lower()):
         stem = stem[len(chapter_stem):]
@@ -311,6 +314,7 @@ def summarise(grades: pd.DataFrame) -> pd.DataFrame:
 def plot_summary(summary: pd.DataFrame, ax=None):
     """Stacked bars: for each question, how many students had each outcome (what the class got wrong)."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     from ..i18n import text
     from ..views._style import cjk_font
@@ -323,6 +327,7 @@ def plot_summary(summary: pd.DataFrame, ax=None):
         ax.barh(summary.index, summary[outcome], left=left, color=colors[outcome], label=text(f"grade.{outcome}"))
         left = left + summary[outcome]
     ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole students
     ax.set_xlabel(text("grade.students"))
     ax.set_title(text("grade.title"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1 - 1.2 / (len(summary) + 4)), ncol=4, frameon=False)
@@ -342,10 +347,11 @@ def write_report(grades: pd.DataFrame, out: str | Path) -> list[Path]:
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    grades.to_csv(out, index=False)
+    # utf-8-sig: with the byte-order mark Excel (Chinese Windows too) reads the names as UTF-8.
+    grades.to_csv(out, index=False, encoding="utf-8-sig")
     summary = summarise(grades)
     summary_csv = out.with_name(out.stem + "_summary.csv")
-    summary.to_csv(summary_csv)
+    summary.to_csv(summary_csv, encoding="utf-8-sig")
     picture = out.with_name(out.stem + "_summary.png")
     with plt.style.context("default"):
         ax = plot_summary(summary)

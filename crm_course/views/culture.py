@@ -146,6 +146,24 @@ def servqual_gap_bars(summary: pd.DataFrame, *, value: str = "gap", ax=None):
         return ax
 
 
+def _fitted_tick_labels(ax, names: list[str], *, size: float = 10, smallest: float = 8) -> None:
+    """Name the bars one word a line, shrunk (not below ``smallest`` pt) until neighbours do not touch;
+    where even that is too wide (long English words on a narrow figure) the names slant instead, one
+    line each at full size (slanted, a name needs only about twice its line height of room)."""
+    positions = np.arange(len(names))
+    ax.set_xticks(positions, labels=[name.replace(" ", "\n") for name in names], fontsize=size)
+    ax.figure.draw_without_rendering()
+    widths = [label.get_window_extent().width for label in ax.get_xticklabels()]
+    spacing = abs(ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0])
+    gap = size * ax.figure.dpi / 72 * 0.4  # at least 0.4 em between two names
+    needed = max(((a + b) / 2 for a, b in zip(widths, widths[1:])), default=0)
+    fitted = size if needed + gap <= spacing else np.floor(2 * size * (spacing - gap) / needed) / 2
+    if fitted >= smallest:
+        ax.tick_params(axis="x", labelsize=fitted)
+    else:
+        ax.set_xticks(positions, labels=names, fontsize=size, rotation=30, ha="right", rotation_mode="anchor")
+
+
 def satisfaction_trap_chart(trap: pd.DataFrame, *, ax=None):
     """Defection rate by satisfaction level; satisfied levels dark; the trap's share in the title.
 
@@ -167,7 +185,7 @@ def satisfaction_trap_chart(trap: pd.DataFrame, *, ax=None):
         ax.bar_label(bars, labels=[f"{d:,} / {n:,}" for d, n in zip(trap["defectors"], trap["customers"])],
                      padding=3, fontsize=10)
         names = [_label("satisfaction.level", level, language) for level in levels]
-        ax.set_xticks(np.arange(len(levels)), labels=[name.replace(" ", "\n") for name in names], fontsize=10)
+        _fitted_tick_labels(ax, names)
         ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.set_ylim(0, max(rates.max(), 0.05) * 1.15)
         ax.set_ylabel(text("trap.defection_rate", language), fontsize=12)
