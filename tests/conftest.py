@@ -11,9 +11,10 @@ os.environ["CRM_COURSE_LANG"] = "en"  # notebooks' stored outputs are English; k
 
 
 @pytest.fixture(autouse=True)
-def _english_and_closed_figures():
+def _english_and_closed_figures(monkeypatch):
     import crm_course
 
+    monkeypatch.setenv("CRM_COURSE_LANG", "en")  # whatever a test sets (`crm-course --lang zh`) is undone after it
     crm_course.set_language("en")
     yield
     crm_course.set_language("en")
