@@ -57,3 +57,11 @@ def test_student_mode_serves_the_course_without_solutions(tmp_path):
     work.write_text("a student's work")
     release.student_root(ROOT, tmp_path)
     assert work.read_text() == "a student's work"
+
+
+def test_the_last_hint_does_not_point_to_a_held_back_solution(monkeypatch):
+    last = len(ch00.q1.hints)
+    assert "solution()" in repr(ch00.q1.hint(last))
+    monkeypatch.setenv(release.ENV_VARIABLE, "hidden")
+    held = repr(ch00.q1.hint(last))
+    assert "solution()" not in held and "released after the deadline" in held

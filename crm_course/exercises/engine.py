@@ -540,7 +540,9 @@ class _Asked:
         level = max(1, min(int(level), len(self.hints)))
         body = text("ex.hint", level=level, total=len(self.hints), hint=_in_language(self.hints[level - 1]))
         if level == len(self.hints):
-            body += text("ex.no_more_hints", name=self.name)
+            from ..delivery.release import solutions_released
+
+            body += text("ex.no_more_hints" if solutions_released() else "ex.no_more_hints_held_back", name=self.name)
         return Message(body)
 
     def solution(self) -> Message:

@@ -270,6 +270,10 @@ STRINGS = {
         "en": " (this is the last hint; `ex.{name}.solution()` shows the answer)",
         "zh": "（这是最后一条提示；`ex.{name}.solution()` 显示答案）",
     },
+    "ex.no_more_hints_held_back": {
+        "en": " (this is the last hint; the solution is released after the deadline)",
+        "zh": "（这是最后一条提示；参考答案将在截止日期之后发布）",
+    },
     "ex.solution": {"en": "Solution of ex.{name}:", "zh": "`ex.{name}` 的参考答案："},
     "ex.no_solution": {
         "en": "The solution of ex.{name} is not available here (solutions/ is missing from this installation).",
