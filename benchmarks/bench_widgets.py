@@ -33,12 +33,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 TARGET_MS = 150
 RESULTS = ROOT / "benchmarks" / "results"  # git-ignored
 REFERENCE_NOTEBOOK = RESULTS / "bench_reference.ipynb"
-# Chapters the browser test does not open (yet): their explorers, by CSS class (crm-<class name>)
-LATER_CHAPTERS = {
-    "notebooks/02_lifecycle.ipynb": ["lifecycleexplorer", "cohortexplorer", "retentionprojector", "winbackplanner"],
-    "notebooks/04_culture.ipynb": ["auditform", "gapexplorer", "trapexplorer", "npsexplorer"],
-}
-
 REFERENCE_CODE = '''
 import io
 import ipywidgets as widgets
@@ -190,7 +184,7 @@ def browser_side(repeats: int) -> None:
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(REFERENCE_CODE)])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, REFERENCE_NOTEBOOK)
-    chapters = {str(REFERENCE_NOTEBOOK.relative_to(ROOT)): ["reference"], **lab.CHAPTER_WIDGETS, **LATER_CHAPTERS}
+    chapters = {str(REFERENCE_NOTEBOOK.relative_to(ROOT)): ["reference"], **lab.CHAPTER_WIDGETS}
     print(f"\nBrowser: ArrowRight on the first slider until the widget's own image changes, median of {repeats} "
           "(1280x800, file browser open)")
     print(f"{'widget':20s} {'median':>9s} {'runs (ms)':24s} {'x ref':>6s} {'of 150 ms':>10s}")

@@ -38,7 +38,10 @@ ZOOMED = {"viewport": {"width": 1024, "height": 640}, "device_scale_factor": 1.2
 CHAPTER_WIDGETS = {
     "notebooks/00_start_here.ipynb": ["closenessexplorer"],
     "notebooks/01_strategy.ipynb": ["growthexplorer", "burnetteditor", "checklistform"],
+    "notebooks/02_lifecycle.ipynb": ["lifecycleexplorer", "cohortexplorer", "retentionprojector", "winbackplanner"],
     "notebooks/03_value.ipynb": ["abcexplorer", "rfmexplorer", "clvcalculator"],
+    "notebooks/04_culture.ipynb": ["auditform", "gapexplorer", "trapexplorer", "npsexplorer"],
+    "notebooks/05_it_models.ipynb": ["rulesexplorer", "mailingplanner", "vendoreditor", "allocationexplorer"],
 }
 
 pytestmark = pytest.mark.browser
@@ -218,7 +221,10 @@ ARM_WATCH = """
   const before = image.getAttribute('src');
   window.__crmStep = null;
   let started = null;
-  handle.addEventListener('keydown', () => { started = performance.now(); }, {capture: true, once: true});
+  const start = () => { if (started === null) started = performance.now(); };
+  if (handle) handle.addEventListener('keydown', start, {capture: true, once: true});
+  const menu = root.querySelector('select');  // a widget driven by a menu (menu_step_ms)
+  if (menu) menu.addEventListener('input', start, {capture: true, once: true});
   const watch = new MutationObserver(() => {
     // a class change (marking the figure out of date) re-creates the src too: only a fresh figure counts
     if (image.getAttribute('src') !== before && started !== null && !image.classList.contains('crm-stale')) {
@@ -251,13 +257,31 @@ def layout_problems(page, kind: str) -> list[str]:
 
 
 def slider_step_ms(page, kind: str, timeout: float = 15.0) -> float | None:
-    """ArrowRight on the widget's first slider until its own image changes, in ms (None: it never did)."""
+    """One arrow key on the widget's first slider (ArrowLeft when it sits at its maximum, else
+    ArrowRight) until its own image changes, in ms (None: it never did)."""
     root = explorer(page, kind)
     handle = root.locator(".widget-slider .noUi-handle").first
     handle.scroll_into_view_if_needed()
+    at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
     root.evaluate(ARM_WATCH)
     handle.focus()
-    handle.press("ArrowRight")
+    handle.press("ArrowLeft" if at_end else "ArrowRight")
+    return _new_image_ms(page, timeout)
+
+
+def menu_step_ms(page, kind: str, timeout: float = 15.0) -> float | None:
+    """The widget's first menu set to its next choice until its own image changes, in ms (None: never)."""
+    root = explorer(page, kind)
+    menu = root.locator("select").first
+    menu.scroll_into_view_if_needed()
+    choices = menu.locator("option").all_inner_texts()
+    current = menu.evaluate("m => m.selectedIndex")
+    root.evaluate(ARM_WATCH)
+    menu.select_option(label=choices[(current + 1) % len(choices)])
+    return _new_image_ms(page, timeout)
+
+
+def _new_image_ms(page, timeout: float) -> float | None:
     try:
         page.wait_for_function("window.__crmStep !== null", timeout=timeout * 1000, polling=50)
     except Exception:  # noqa: BLE001 - playwright's TimeoutError: reported as None
@@ -290,8 +314,11 @@ def _check_chapter(tmp_path: Path, notebook: str, screen: dict, tag: str, langua
         stem = Path(notebook).stem
         for kind in kinds:
             problems += layout_problems(page, kind)
-            if explorer(page, kind).locator(".widget-slider .noUi-handle").count():
-                steps[kind] = slider_step_ms(page, kind)
+            root = explorer(page, kind)
+            step = slider_step_ms if root.locator(".widget-slider .noUi-handle").count() else (
+                menu_step_ms if root.locator(".widget-image").count() and root.locator("select").count() else None)
+            if step is not None:
+                steps[kind] = step(page, kind)
                 if steps[kind] is None:
                     message = explorer(page, kind).locator(".crm-message").inner_text()
                     no_redraw.append((kind, message))
@@ -306,7 +333,7 @@ def _check_chapter(tmp_path: Path, notebook: str, screen: dict, tag: str, langua
           "slider step ms:", {k: v and round(v) for k, v in steps.items()})
     assert not problems, "\n".join(problems)
     assert not errors, errors
-    assert not no_redraw, f"no new image after ArrowRight: {no_redraw}"
+    assert not no_redraw, f"no new image after a control change: {no_redraw}"
 
 
 @pytest.mark.parametrize("notebook", list(CHAPTER_WIDGETS))
