@@ -13,6 +13,7 @@ import struct
 import time
 import unicodedata
 import zlib
+from contextlib import contextmanager
 from functools import cache
 
 import ipywidgets as widgets
@@ -163,7 +164,7 @@ class Explorer:
         self.message.add_class("crm-message")
         self.summary = widgets.HTML()
         for control in controls.values():
-            control.observe(lambda _change: self.refresh(), names="value")
+            control.observe(lambda _change: self._changed(), names="value")
         self.refresh()
         shown = [self.summary, self.message, self.image] if self.summary_above else [
             self.message, self.image, self.summary]
@@ -262,6 +263,31 @@ class Explorer:
         header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA, no interlace
         return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 1))
                 + _chunk(b"IEND", b""))
+
+    _quiet = False  # True while `quietly()` moves controls
+
+    @contextmanager
+    def quietly(self):
+        """Move controls without a redraw per change; the caller redraws once afterwards.
+
+        >>> class Two(Explorer):
+        ...     compute = lambda self: self.values
+        ...     draw = lambda self, result, ax: ax.plot([result["a"], result["b"]])
+        >>> two = Two({"a": widgets.IntSlider(1), "b": widgets.IntSlider(2)})
+        >>> with two.quietly():
+        ...     two.controls["a"].value, two.controls["b"].value = 5, 6
+        >>> two.result
+        {'a': 1, 'b': 2}
+        """
+        before, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = before
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute and redraw from the controls; on any failure keep the figure, marked out of date."""

@@ -107,7 +107,6 @@ class GapExplorer(Explorer):
         self.reset_button.on_click(lambda _: self.set_points(self.defaults))
         self.equal_button = _button("cultureview.equal", "balance-scale")
         self.equal_button.on_click(lambda _: self.set_points(dict.fromkeys(SERVQUAL_DIMENSIONS, 20)))
-        self._quiet = False
         super().__init__(self.panel.controls)
 
     def layout(self) -> list[widgets.Widget]:
@@ -126,11 +125,8 @@ class GapExplorer(Explorer):
 
     def set_points(self, points: Mapping[str, float]) -> None:
         """Move every slider at once and redraw once (dimensions not named keep their points)."""
-        self._quiet = True
-        try:
+        with self.quietly():
             self.panel.set({**self.points, **points})
-        finally:
-            self._quiet = False
         self.refresh()
 
     def compute(self) -> pd.DataFrame:
@@ -152,8 +148,6 @@ class GapExplorer(Explorer):
         return f"<p><b>{html.escape(line)}</b><br>{html.escape(order)}</p>"
 
     def refresh(self) -> None:
-        if self._quiet:
-            return
         super().refresh()
         self.panel.show()
 

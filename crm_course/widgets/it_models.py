@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from contextlib import contextmanager
 
 import ipywidgets as widgets
 import pandas as pd
@@ -194,7 +193,6 @@ class VendorEditor(Explorer):
         require_frame(vendors, "vendors")
         self.vendors, self.users, self.years = vendors, users, years
         self.panel = WeightsPanel(VENDOR_WEIGHTS if weights is None else weights, label=_criterion)
-        self._quiet = False
         preset = widgets.Dropdown(options=[(text(f"itw.weights.preset.{k}"), k) for k in self.PRESETS],
                                   value="management", description=text("itw.weights.preset"))
         preset.observe(lambda change: self._preset(change["new"]), names="value")
@@ -208,22 +206,12 @@ class VendorEditor(Explorer):
         return [row([fit(self.preset)]), self.panel.widget, self.panel.status,
                 row([fit(self.controls["budget"], track_px=200)])]
 
-    @contextmanager
-    def _quietly(self):
-        before, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = before
-
     def _preset(self, name: str) -> None:
-        with self._quietly():
+        with self.quietly():
             self.panel.set(self.PRESETS[name])
         self.refresh()
 
     def refresh(self) -> None:
-        if self._quiet:
-            return
         super().refresh()
         self.panel.show()
 

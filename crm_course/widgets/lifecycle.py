@@ -256,7 +256,6 @@ class RetentionProjector(Explorer):
         cohort = names[0] if cohort is None else cohort
         require_choice(cohort, names, "cohort")
         last = len(self.cohorts[cohort]) - 1
-        self._quiet = False
         self._projections: dict[tuple[str, int], pd.DataFrame] = {}  # a setting seen before is not fitted again
         controls = {
             "calibration": widgets.IntSlider(min(max(int(calibration), 1), last), min=1, max=last,
@@ -270,15 +269,10 @@ class RetentionProjector(Explorer):
     def _cohort_changed(self, name: str) -> None:
         """Fit the calibration slider to the new cohort's length without an extra redraw."""
         slider = self.controls["calibration"]
-        self._quiet = True
-        try:
+        with self.quietly():
             slider.max = len(self.cohorts[name]) - 1
-        finally:
-            self._quiet = False
 
     def refresh(self) -> None:
-        if self._quiet:
-            return
         super().refresh()
         self._fit_neighbours()
 

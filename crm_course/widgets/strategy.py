@@ -4,7 +4,6 @@ strategic analysis checklist form."""
 from __future__ import annotations
 
 import html
-from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -91,7 +90,6 @@ class BurnettEditor(Explorer):
             )
         self.accounts, self.size, self.cuts, self.grid = accounts, size, cuts, grid
         self.scores = accounts[indicators + ([size] if size else [])].astype({i: float for i in indicators})
-        self._quiet = False
 
         self.panels = {d: WeightsPanel(self.defaults[d], label=_indicator_label,
                                        status_keys=("editor.sum_ok", "editor.sum_rescaled", "editor.sum_zero"),
@@ -140,17 +138,8 @@ class BurnettEditor(Explorer):
     def _group_title(group: str, dimension: str) -> str:
         return text(f"editor.group.{group}") if group != "other" else text(f"burnett.{dimension}")
 
-    @contextmanager
-    def _quietly(self):
-        """Change controls without redrawing (the caller redraws once afterwards)."""
-        before, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = before
-
     def _show_score(self) -> None:
-        with self._quietly():
+        with self.quietly():
             account, indicator = self.controls["account"].value, self.controls["indicator"].value
             self.controls["score"].value = self.scores.loc[account, indicator]
 
@@ -161,7 +150,7 @@ class BurnettEditor(Explorer):
 
     def reset(self) -> None:
         """Back to the starting weights and the accounts' original scores."""
-        with self._quietly():
+        with self.quietly():
             for dimension, panel in self.panels.items():
                 panel.set(self.defaults[dimension])
             self.scores[list(self.dimension_of)] = self.accounts[list(self.dimension_of)].astype(float)
@@ -208,8 +197,6 @@ class BurnettEditor(Explorer):
             return code
 
     def refresh(self) -> None:
-        if self._quiet:
-            return
         super().refresh()
         for panel in self.panels.values():
             panel.show()

@@ -106,7 +106,6 @@ class RFMExplorer(Explorer):
         self._tables: dict[tuple[str, pd.Timestamp], pd.DataFrame] = {}
         self._counts: dict[tuple[str, pd.Timestamp], int] = {}  # transactions kept per table
         self._segments: dict[tuple[str, pd.Timestamp, int, str], pd.DataFrame] = {}
-        self._quiet = False
         self.used: dict = {}
 
         controls = {}
@@ -147,15 +146,8 @@ class RFMExplorer(Explorer):
 
     def _dataset_changed(self, name: str) -> None:
         """Move the date to the new dataset's default without an extra redraw."""
-        self._quiet = True
-        try:
+        with self.quietly():
             self.controls["as_of"].value = self._default_as_of(name).date()
-        finally:
-            self._quiet = False
-
-    def refresh(self) -> None:
-        if not self._quiet:
-            super().refresh()
 
     @property
     def dataset(self) -> str:
