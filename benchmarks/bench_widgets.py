@@ -120,6 +120,9 @@ def kernel_side(repeats: int) -> None:
         "lifecycle_explorer": widgets.lifecycle_explorer, "cohort_explorer": widgets.cohort_explorer,
         "retention_projector": widgets.retention_projector, "winback_planner": widgets.winback_planner,
         "gap_explorer": widgets.gap_explorer, "trap_explorer": widgets.trap_explorer,
+        "audit_form": widgets.audit_form,
+        "rules_explorer": widgets.rules_explorer, "mailing_planner": widgets.mailing_planner,
+        "vendor_editor": widgets.vendor_editor, "allocation_explorer": widgets.allocation_explorer,
     }
     print(f"Kernel side: refresh() after one step of the first slider, median of {repeats}, timed in turns with the "
           "reference (a bare matplotlib draw + PNG of the same pixel size); wall clock and CPU time")
