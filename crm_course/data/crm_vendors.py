@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._files import write_csv
+
 __all__ = ["SEED", "CRITERIA", "PROFILES", "PANEL_SIZE", "make_crm_vendors", "write_crm_vendors"]
 
 SEED = 2005
@@ -63,11 +65,7 @@ def make_crm_vendors(seed: int = SEED) -> pd.DataFrame:
 
 def write_crm_vendors(folder: str | Path, *, seed: int = SEED) -> Path:
     """Write ``crm_vendors.csv`` into ``folder``, byte for byte reproducibly; return its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "crm_vendors.csv"
-    make_crm_vendors(seed).to_csv(path, index=False, float_format="%.1f", lineterminator="\n")
-    return path
+    return write_csv(make_crm_vendors(seed), folder, "crm_vendors.csv", float_format="%.1f")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..models.scoring import BURNETT_ATTRACTIVENESS, BURNETT_RELATIONSHIP, DEFAULT_CUTS
+from ._files import write_csv
 
 __all__ = ["SEED", "CELL_COUNTS", "make_key_accounts", "write_key_accounts"]
 
@@ -169,11 +170,7 @@ def make_key_accounts(seed: int = SEED) -> pd.DataFrame:
 
 def write_key_accounts(folder, *, seed: int = SEED) -> Path:
     """Write ``key_accounts.csv`` (UTF-8, ``\\n`` line ends) into ``folder``; return its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "key_accounts.csv"
-    make_key_accounts(seed).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
-    return path
+    return write_csv(make_key_accounts(seed), folder, "key_accounts.csv")
 
 
 if __name__ == "__main__":

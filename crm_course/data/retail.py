@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import require_number
+from ._files import write_csv
 
 __all__ = [
     "RETAIL_SEED",
@@ -228,12 +229,9 @@ def write_retail(folder: str | Path, *, seed: int = RETAIL_SEED) -> tuple[Path, 
 
     Returns the two paths. Dates as ``YYYY-MM-DD``, money with two decimals, ``\\n`` line ends.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = (folder / "customers.csv", folder / "transactions.csv")
-    for frame, path in zip(make_retail(seed), paths):
-        frame.to_csv(path, index=False, float_format="%.2f", date_format="%Y-%m-%d", lineterminator="\n")
-    return paths
+    customers, transactions = make_retail(seed)
+    return tuple(write_csv(frame, folder, name, float_format="%.2f", date_format="%Y-%m-%d")
+                 for frame, name in ((customers, "customers.csv"), (transactions, "transactions.csv")))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._files import write_csv
+
 __all__ = ["SEED", "N_OUTLETS", "DISTRICTS", "FORMATS", "make_retail_outlets", "write_retail_outlets"]
 
 SEED = 4000
@@ -120,11 +122,7 @@ def make_retail_outlets(seed: int = SEED, *, n_outlets: int = N_OUTLETS) -> pd.D
 
 def write_retail_outlets(folder: str | Path, *, seed: int = SEED) -> Path:
     """Write ``retail_outlets.csv`` into ``folder``, byte for byte reproducibly; return its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "retail_outlets.csv"
-    make_retail_outlets(seed).to_csv(path, index=False, lineterminator="\n")
-    return path
+    return write_csv(make_retail_outlets(seed), folder, "retail_outlets.csv")
 
 
 if __name__ == "__main__":

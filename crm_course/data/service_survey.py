@@ -50,6 +50,7 @@ import pandas as pd
 
 from .._validation import require_number
 from ..models.satisfaction import SERVQUAL_DIMENSIONS, SERVQUAL_NEGATIVE
+from ._files import write_csv
 
 __all__ = [
     "SURVEY_SEED",
@@ -218,11 +219,7 @@ def make_service_survey(seed: int = SURVEY_SEED, *, n_customers: int = N_CUSTOME
 
 def write_service_survey(folder: str | Path, *, seed: int = SURVEY_SEED) -> Path:
     """Write ``service_survey.csv`` into ``folder``, byte for byte reproducibly; return its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "service_survey.csv"
-    make_service_survey(seed).to_csv(path, index=False, float_format="%.2f", lineterminator="\n")
-    return path
+    return write_csv(make_service_survey(seed), folder, "service_survey.csv", float_format="%.2f")
 
 
 if __name__ == "__main__":
