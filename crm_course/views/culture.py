@@ -152,7 +152,10 @@ def _fitted_tick_labels(ax, names: list[str], *, size: float = 10, smallest: flo
     line each at full size (slanted, a name needs only about twice its line height of room)."""
     positions = np.arange(len(names))
     ax.set_xticks(positions, labels=[name.replace(" ", "\n") for name in names], fontsize=size)
-    ax.figure.draw_without_rendering()
+    engine = ax.figure.get_layout_engine()
+    if engine is not None:  # the spacing that counts is the laid-out one (an explorer has placed its Axes)
+        engine.execute(ax.figure)
+    ax.get_xlim()  # the limits autoscaled to the bars
     widths = [label.get_window_extent().width for label in ax.get_xticklabels()]
     spacing = abs(ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0])
     gap = size * ax.figure.dpi / 72 * 0.4  # at least 0.4 em between two names

@@ -48,10 +48,12 @@ def stage_bar(stages: pd.Series, *, ax=None):
     with plot_style(ax) as (ax, language):
         counts = pd.Series(stages).value_counts().reindex(STAGES, fill_value=0)
         counts = counts[counts > 0]
-        labels = [_stage(code, language) for code in counts.index]
-        sns.barplot(x=counts.to_numpy(), y=labels, hue=labels, palette=[STAGE_COLORS[c] for c in counts.index],
-                    edgecolor="#636363", legend=False, ax=ax)
-        for y, n in enumerate(counts):
+        positions = np.arange(len(counts))  # matplotlib's own bars: seaborn's barplot costs a third of a redraw
+        ax.barh(positions, counts.to_numpy(), height=0.8, color=[STAGE_COLORS[c] for c in counts.index],
+                edgecolor="#636363")
+        ax.set_yticks(positions, [_stage(code, language) for code in counts.index])
+        ax.set_ylim(len(counts) - 0.5, -0.5)  # the first stage on top
+        for y, n in zip(positions, counts):
             ax.text(n, y, f" {n:,}", va="center", fontsize=12)
         ax.set_xlabel(text("lifecycle.customers", language))
         ax.set_ylabel(text("lifecycle.stage", language))

@@ -18,10 +18,10 @@ from functools import cache
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..i18n import text
+from ._canvas import TextCanvas
 
 __all__ = ["Explorer", "fit", "row", "stylesheet", "text_px"]
 
@@ -157,7 +157,7 @@ class Explorer:
         self.seconds = 0.0
         self.figure = Figure(figsize=self.figsize, dpi=self.image_width / self.figsize[0], layout="constrained")
         self._frame = None  # (Axes position, bounds) of the last constrained layout, reused while it fits
-        FigureCanvasAgg(self.figure)
+        TextCanvas(self.figure)  # text in one FreeType call per string (see _canvas)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto",
                                                                        align_self="flex-start"))
         self.message = widgets.HTML()
