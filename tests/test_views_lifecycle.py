@@ -1,5 +1,7 @@
 """Plots of the lifecycle chapter: each in English and Chinese, on a passed Axes, with real glyphs."""
 
+import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 from plotting import draw_checked
@@ -72,4 +74,10 @@ def test_migration_and_winback_plots(language):
     assert len(ax.patches) == 3
     plan = crm.winback_priority(crm.load_dataset("retail"), budget=100, contact_cost=20)
     ax = draw_checked(lambda ax: views.winback_plot(plan, top=10, ax=ax), language)
-    assert len(ax.patches) == 10 and str(plan.attrs["contacted"]) in ax.get_title()
+    bars = ax.collections[0]
+    shown = plan.sort_values("rank").head(10)
+    assert len(bars.get_paths()) == 10 and str(plan.attrs["contacted"]) in ax.get_title()
+    np.testing.assert_allclose([path.vertices[:, 1].max() for path in bars.get_paths()], shown["worth"])
+    dark = [tuple(c) == matplotlib.colors.to_rgba(views.SBG) for c in bars.get_facecolors()]
+    assert dark == shown["contact"].tolist()
+    assert ax.get_ylim()[0] == 0

@@ -1,5 +1,6 @@
 """The explorers' canvas renders text where matplotlib's own Agg canvas does, only faster."""
 
+import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -69,3 +70,19 @@ def test_explorers_draw_on_the_text_canvas():
     explorer = closeness_explorer()
     assert isinstance(explorer.figure.canvas, TextCanvas)
     assert bytes(explorer.image.value).startswith(b"\x89PNG") and explorer.error is None
+
+
+@pytest.mark.skipif(not SUPPORTED, reason="this matplotlib has no FreeType bitmap calls: the stock renderer is used")
+def test_kept_bitmaps_draw_the_same_picture_and_follow_a_change_of_font():
+    figure = Figure(figsize=(3, 1), dpi=100)
+    canvas = TextCanvas(figure)
+    figure.text(0.1, 0.5, "Customers 2011-03", fontsize=12)
+    canvas.draw()
+    first = np.asarray(canvas.buffer_rgba()).copy()
+    assert len(canvas.get_renderer()._bitmaps) == 1
+    canvas.draw()
+    np.testing.assert_array_equal(first, np.asarray(canvas.buffer_rgba()))
+    with matplotlib.rc_context({"font.sans-serif": ["DejaVu Serif"]}):  # the generic family now resolves elsewhere
+        canvas.draw()
+        assert not np.array_equal(first, np.asarray(canvas.buffer_rgba()))
+    assert len(canvas.get_renderer()._bitmaps) == 2

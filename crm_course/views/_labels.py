@@ -29,8 +29,8 @@ class PointLabels(Artist):
     ``order`` lists the positions in ``points`` to place first (they get the best spots).
     ``radii`` (points, e.g. of scatter markers) keeps a label that does not fit inside its
     marker beside it instead of over it. A label moved off its point gets a thin leader line
-    back to it. ``texts`` are plain :class:`~matplotlib.text.Text` objects (read their text,
-    font and final extent).
+    back to it (made only for the labels that moved). ``texts`` are plain
+    :class:`~matplotlib.text.Text` objects (read their text, font and final extent).
     """
 
     def __init__(self, ax, points, labels, *, radii=None, order=None, obstacles=(), fontsize=10, color="black",
@@ -44,19 +44,22 @@ class PointLabels(Artist):
         self.radii = np.zeros(len(self.points)) if radii is None else np.broadcast_to(radii, len(self.points))
         self.obstacles = list(obstacles)
         self.texts = []
-        self.leaders = []
+        self.leaders = {}  # position -> Line2D, for the labels moved off their point
         self._placed_for = None  # the layout the labels were last placed for
         for (x, y), label in zip(self.points, labels):
             item = Text(x, y, str(label), fontsize=fontsize, color=color, ha="center", va="center")
             item.set_figure(ax.figure)
             item.set_transform(ax.transData)
-            line = Line2D([], [], color="#525252", linewidth=0.8, transform=IdentityTransform())
-            line.set_figure(ax.figure)
             self.texts.append(item)
-            self.leaders.append(line)
 
     def get_children(self):
-        return [*self.texts, *self.leaders]
+        return [*self.texts, *self.leaders.values()]
+
+    def _leader(self, i: int) -> Line2D:
+        if i not in self.leaders:
+            line = self.leaders[i] = Line2D([], [], color="#525252", linewidth=0.8, transform=IdentityTransform())
+            line.set_figure(self.figure)
+        return self.leaders[i]
 
     def _place(self, renderer) -> None:
         """Set every label's offset for this renderer (pixels), nearest free spot first."""
@@ -95,14 +98,15 @@ class PointLabels(Artist):
             if distance:
                 gap = min(0.5 * width / abs(dx) if dx else np.inf, 0.5 * height / abs(dy) if dy else np.inf)
                 ends = np.array([radius / distance, 1 - gap])
-                self.leaders[i].set_data(centre[0] + dx * ends, centre[1] + dy * ends)
-            self.leaders[i].set_visible(bool(distance) and ends[1] > ends[0])
+                self._leader(i).set_data(centre[0] + dx * ends, centre[1] + dy * ends)
+            if i in self.leaders:
+                self.leaders[i].set_visible(bool(distance) and ends[1] > ends[0])
 
     def draw(self, renderer) -> None:
         if not self.get_visible():
             return
         self._place(renderer)
-        for line in self.leaders:
+        for line in self.leaders.values():
             line.draw(renderer)
         for item in self.texts:
             item.draw(renderer)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib import pyplot as plt
+from matplotlib.collections import PolyCollection
 from matplotlib.ticker import PercentFormatter, StrMethodFormatter
 
 from .._validation import require_columns, require_frame
@@ -221,7 +222,15 @@ def winback_plot(plan: pd.DataFrame, *, top: int = 50, ax=None):
         require_columns(plan, {c: c for c in ("worth", "contact", "rank")}, "plan")
         shown = plan.sort_values("rank").head(top)
         colors = np.where(shown["contact"], SBG, "#c6dbef")
-        ax.bar(np.arange(1, len(shown) + 1), shown["worth"].to_numpy(), color=colors, width=0.85)
+        # one collection of bars: ax.bar adds a patch per bar, which costs a third of a redraw at 50 bars
+        x, worth = np.arange(1, len(shown) + 1), shown["worth"].to_numpy(dtype=float)
+        left, right, ground = x - 0.425, x + 0.425, np.zeros(len(x))
+        bars = PolyCollection(np.stack([np.column_stack(corner) for corner in
+                                        ((left, ground), (left, worth), (right, worth), (right, ground))], axis=1),
+                              facecolors=colors, linewidths=0)
+        bars.sticky_edges.y.append(0)
+        ax.add_collection(bars)
+        ax.autoscale_view()
         if "contact_cost" in plan.attrs:
             ax.axhline(plan.attrs["contact_cost"], color=GEOMETRIC, linestyle="--", linewidth=1.5)
         ax.set_xlabel(text("winback.rank", language))
