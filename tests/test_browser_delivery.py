@@ -175,7 +175,7 @@ def test_every_slide_fits_the_screen_or_scrolls_visibly_and_no_line_is_cut(brows
     problems, shrunk, scrolled = [], 0, 0
     for index in slides:
         page.evaluate("([h, v]) => Reveal.slide(h, v, 999)", [index["h"], index.get("v") or 0])
-        page.wait_for_timeout(1100)  # the slide on screen is fitted again every 500 ms
+        page.wait_for_timeout(600)  # the fit runs when a slide's parts change size (fragments fade in)
         fit = page.evaluate(_SLIDE_FIT)
         where = f"slide {index['h']}/{index.get('v') or 0}"
         assert fit["room"] > 700, f"{where}: the slide is {fit['room']} px high"
