@@ -19,6 +19,7 @@ new image in the browser, for every widget on the shipped data, on this 2-core m
 from __future__ import annotations
 
 import argparse
+import inspect
 import io
 import statistics
 import sys
@@ -35,34 +36,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 TARGET_MS = 150
 RESULTS = ROOT / "benchmarks" / "results"  # git-ignored
 REFERENCE_NOTEBOOK = RESULTS / "bench_reference.ipynb"
-REFERENCE_CODE = '''
-import io
-import ipywidgets as widgets
-import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
-def bare_png(shift, width=800, height=540):
-    """A bare matplotlib draw + PNG: one line, default axes, width x height pixels."""
-    figure = Figure(figsize=(width / 100, height / 100), dpi=100)
-    FigureCanvasAgg(figure)
-    x = np.linspace(0, 10, 200)
-    figure.add_subplot().plot(x, np.sin(x + shift))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
-
-slider = widgets.IntSlider(0, min=0, max=50, continuous_update=False, description="shift")
-image = widgets.Image(value=bare_png(0), format="png")
-slider.observe(lambda change: setattr(image, "value", bare_png(change["new"])), names="value")
-box = widgets.VBox([slider, image])
-box.add_class("crm-explorer")
-box.add_class("crm-reference")
-box
-'''
 
 
 def bare_png(shift: float, width: int = 800, height: int = 540) -> bytes:
+    """A bare matplotlib draw + PNG: one line, default axes, width x height pixels."""
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -74,6 +51,18 @@ def bare_png(shift: float, width: int = 800, height: int = 540) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+# The browser's reference: a bare slider and Image whose handler makes that same draw + PNG.
+REFERENCE_CODE = "import io\nimport ipywidgets as widgets\n" + inspect.getsource(bare_png) + '''
+slider = widgets.IntSlider(0, min=0, max=50, continuous_update=False, description="shift")
+image = widgets.Image(value=bare_png(0), format="png")
+slider.observe(lambda change: setattr(image, "value", bare_png(change["new"])), names="value")
+box = widgets.VBox([slider, image])
+box.add_class("crm-explorer")
+box.add_class("crm-reference")
+box
+'''
 
 
 def _paired_ms(step, reference, repeats: int) -> tuple[float, float, float, float]:
